@@ -19,7 +19,7 @@ public static class MarkdownRenderer
     /// <summary>
     /// Discord's Markdown subset. Tables become fixed-width code blocks, and text the author wrote
     /// literally is escaped so that it stays literal. Blocks are separated by a blank line; the
-    /// result may exceed the length of one message.
+    /// result may exceed a message's length: see <see cref="MessageSplitter"/>.
     /// </summary>
     public static string ToDiscord(string markdown) => Render(markdown, MarkdownStyle.Discord);
 
@@ -30,9 +30,9 @@ public static class MarkdownRenderer
     public static string ToDiscordSpoiler(string markdown) => Render(markdown, MarkdownStyle.DiscordSpoiler);
 
     /// <summary>
-    /// Terminal text without Markdown markers: underlined headings, code indented by four spaces,
-    /// <c>- </c>/<c>1. </c> lists, <c>[ ]</c>/<c>[x]</c> tasks, <c>text (url)</c> links,
-    /// aligned table columns and <c>| </c> quotes.
+    /// Terminal text without Markdown markers: underlined headings, inline code as its bare text,
+    /// code blocks indented by four spaces, <c>- </c>/<c>1. </c> lists, <c>[ ]</c>/<c>[x]</c> tasks,
+    /// <c>text (url)</c> links, aligned table columns and <c>| </c> quotes.
     /// </summary>
     public static string ToPlainText(string markdown) => Render(markdown, MarkdownStyle.PlainText);
 
