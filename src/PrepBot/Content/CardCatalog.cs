@@ -11,7 +11,7 @@ namespace PrepBot.Content;
 /// broken new file is skipped, and of two files with one id the first by path wins.
 /// </summary>
 /// <remarks>
-/// The hosted <c>ContentWatcher</c> calls <see cref="LoadAll"/> when the host starts; a reader that comes
+/// The hosted <see cref="ContentWatcher"/> calls <see cref="LoadAll"/> when the host starts; a reader that comes
 /// earlier triggers that first load itself.
 /// </remarks>
 public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptions> options, ILogger<CardCatalog> logger)
