@@ -75,13 +75,14 @@ internal static class FrontMatterReader
         }
 
         var stream = new YamlStream();
+        var parser = new TrackingParser(yaml);
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
-        catch (YamlException e)
+        catch (Exception e) when (IsYamlFailure(e))
         {
-            problems.Add(FileLine(e.Start), $"front matter is not valid YAML: {e.Message}");
+            ReportInvalidYaml(e, parser, problems);
             return null;
         }
 
@@ -103,8 +104,7 @@ internal static class FrontMatterReader
     private static bool TryFindRootKeys(string yaml, ProblemCollector problems, out List<Scalar> keys)
     {
         keys = [];
-        var parser = new Parser(new StringReader(yaml));
-        var lastSeen = Mark.Empty;
+        var parser = new TrackingParser(yaml);
         var depth = 0;
         var rootIsMapping = false;
         var expectingKey = false;
@@ -112,10 +112,8 @@ internal static class FrontMatterReader
         {
             while (parser.MoveNext())
             {
-                var parsingEvent = parser.Current!;
-                lastSeen = parsingEvent.Start;
                 var atRootMapping = rootIsMapping && depth == 1;
-                switch (parsingEvent)
+                switch (parser.Current)
                 {
                     case MappingStart when depth == 0:
                         rootIsMapping = true;
@@ -145,17 +143,28 @@ internal static class FrontMatterReader
 
             return true;
         }
-        catch (YamlException e)
+        catch (Exception e) when (IsYamlFailure(e))
         {
-            problems.Add(FileLine(e.Start), $"front matter is not valid YAML: {e.Message}");
+            ReportInvalidYaml(e, parser, problems);
             return false;
         }
-        catch (InvalidOperationException)
+    }
+
+    /// <summary>
+    /// YamlDotNet 18 reports most bad input as <see cref="YamlException"/>, but some (an unclosed '[',
+    /// an alias in an odd place) as <see cref="InvalidOperationException"/> or <see cref="ArgumentException"/>.
+    /// </summary>
+    private static bool IsYamlFailure(Exception e) => e is YamlException or InvalidOperationException or ArgumentException;
+
+    private static void ReportInvalidYaml(Exception e, TrackingParser parser, ProblemCollector problems)
+    {
+        if (e is YamlException yaml && yaml.Start.Line > 0)
         {
-            // YamlDotNet 18 throws this instead of a YamlException for some malformed input,
-            // e.g. an unclosed '[' list. Point at the last thing it read.
-            problems.Add(FileLine(lastSeen), "front matter is not valid YAML: check the brackets and quotes from here on");
-            return false;
+            problems.Add(FileLine(yaml.Start), $"front matter is not valid YAML: {yaml.Message}");
+        }
+        else
+        {
+            problems.Add(FileLine(parser.LastStart), "front matter is not valid YAML on this line or above it: check brackets, quotes and '*' or '&' characters");
         }
     }
 
@@ -380,6 +389,23 @@ internal static class FrontMatterReader
         YamlMappingNode => "a mapping",
         _ => "a single value",
     };
+
+    /// <summary>A YAML parser that remembers where the last event it read starts, to place errors that carry no position.</summary>
+    private sealed class TrackingParser(string yaml) : IParser
+    {
+        private readonly Parser inner = new(new StringReader(yaml));
+
+        public ParsingEvent? Current => inner.Current;
+
+        public Mark LastStart { get; private set; } = new(0, 1, 1);
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            LastStart = inner.Current?.Start ?? LastStart;
+            return moved;
+        }
+    }
 
     /// <summary>Reads the values of known keys, reporting wrong shapes on the key's line.</summary>
     private sealed class ValueReader(

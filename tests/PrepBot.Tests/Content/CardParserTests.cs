@@ -185,7 +185,17 @@ public sealed class CardParserTests
 
         var problem = SingleProblem("sql/x.md", text);
 
-        Assert.Equal(new ContentProblem("sql/x.md", 7, "front matter is not valid YAML: check the brackets and quotes from here on"), problem);
+        Assert.Equal(new ContentProblem("sql/x.md", 7, "front matter is not valid YAML on this line or above it: check brackets, quotes and '*' or '&' characters"), problem);
+    }
+
+    [Fact]
+    public void Yaml_that_yamldotnet_fails_on_without_a_position_is_reported_where_it_stopped_reading()
+    {
+        var text = SampleCards.Sql.Replace("tags: [sql, ranking]", "tags: [sql, ranking]*a", StringComparison.Ordinal);
+
+        var problem = SingleProblem("sql/x.md", text);
+
+        Assert.Equal(new ContentProblem("sql/x.md", 9, "front matter is not valid YAML on this line or above it: check brackets, quotes and '*' or '&' characters"), problem);
     }
 
     [Fact]
