@@ -80,10 +80,9 @@ public sealed partial class ContentWatcher(
                 catalog.Reload(request.Paths);
             }
         }
-#pragma warning disable CA1031 // A failed reload (or a failing Reloaded handler) must not stop the bot; the next change retries.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // A failed reload (or a throwing Reloaded handler) must not stop the host; the next change retries.
             LogReloadFailed(logger, e);
         }
     }
@@ -102,7 +101,14 @@ public sealed partial class ContentWatcher(
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
         watcher.Created += (_, e) => Notice(e.FullPath);
-        watcher.Changed += (_, e) => Notice(e.FullPath);
+        watcher.Changed += (_, e) =>
+        {
+            // A folder's "changed" only echoes its files' own events; re-reading the folder would be waste.
+            if (!Directory.Exists(e.FullPath))
+            {
+                Notice(e.FullPath);
+            }
+        };
         watcher.Deleted += (_, e) => Notice(e.FullPath);
         watcher.Renamed += (_, e) =>
         {
