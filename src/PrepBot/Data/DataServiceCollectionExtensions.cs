@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PrepBot.Learning;
+
+namespace PrepBot.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>SQLite through EF Core, migrated at start-up, plus the review store built on it.</summary>
+    public static IServiceCollection AddPrepBotData(this IServiceCollection services)
+    {
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataOptions>, DataOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DataOptions>>().Value;
+            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var path = string.IsNullOrWhiteSpace(options.DatabasePath)
+                ? DataOptions.DefaultDatabasePath
+                : Path.GetFullPath(options.DatabasePath, root);
+            return new DatabaseLocation(path);
+        });
+
+        services.AddPooledDbContextFactory<PrepBotDbContext>((provider, builder) =>
+        {
+            var location = provider.GetRequiredService<DatabaseLocation>();
+            var options = provider.GetRequiredService<IOptions<DataOptions>>().Value;
+            var connection = new SqliteConnectionStringBuilder { DataSource = location.Path, Pooling = true }.ToString();
+            builder.UseSqlite(connection).AddInterceptors(new SqlitePragmas(options.Synchronous));
+        });
+
+        // First hosted service: every later one sees the current schema.
+        services.AddHostedService<DatabaseMigrator>();
+
+        services.AddSingleton<LearnerDirectory>();
+        services.AddSingleton<ReviewStore>();
+        return services;
+    }
+}

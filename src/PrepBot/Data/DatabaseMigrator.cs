@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PrepBot.Data;
+
+/// <summary>
+/// Brings the database to the latest migration before anything else runs, and switches it to WAL.
+/// Registered as the first hosted service, so features never see an old schema.
+/// </summary>
+internal sealed partial class DatabaseMigrator(
+    IDbContextFactory<PrepBotDbContext> contextFactory,
+    DatabaseLocation location,
+    ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(location.Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        LogMigrated(location.Path, pending.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} is up to date ({Applied} migrations applied now)")]
+    private partial void LogMigrated(string path, int applied);
+}
+
+/// <summary>The resolved path of the SQLite file, for start-up messages and the migrator.</summary>
+public sealed record DatabaseLocation(string Path);

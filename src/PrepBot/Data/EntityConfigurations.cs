@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PrepBot.Data;
+
+internal sealed class LearnerConfiguration : IEntityTypeConfiguration<Learner>
+{
+    public void Configure(EntityTypeBuilder<Learner> builder)
+    {
+        builder.Property(l => l.Platform).HasMaxLength(16);
+        builder.Property(l => l.PlatformUserId).HasMaxLength(64);
+        builder.Property(l => l.DisplayName).HasMaxLength(100);
+        builder.Property(l => l.TimeZoneId).HasMaxLength(64);
+        builder.HasIndex(l => new { l.Platform, l.PlatformUserId }).IsUnique();
+    }
+}
+
+internal sealed class CardStateConfiguration : IEntityTypeConfiguration<CardState>
+{
+    public void Configure(EntityTypeBuilder<CardState> builder)
+    {
+        builder.HasKey(s => new { s.LearnerId, s.CardId });
+        builder.Property(s => s.CardId).HasMaxLength(64);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasOne<Learner>().WithMany().HasForeignKey(s => s.LearnerId).OnDelete(DeleteBehavior.Cascade);
+
+        // The due queue: "this learner's cards shown at or before now, soonest first" is one range scan.
+        builder.HasIndex(s => new { s.LearnerId, s.Due });
+    }
+}
+
+internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLog>
+{
+    public void Configure(EntityTypeBuilder<ReviewLog> builder)
+    {
+        builder.Property(r => r.CardId).HasMaxLength(64);
+        builder.HasOne<Learner>().WithMany().HasForeignKey(r => r.LearnerId).OnDelete(DeleteBehavior.Cascade);
+
+        // One grade per learner, card and state version: a double click or a retried submit cannot count twice.
+        builder.HasIndex(r => new { r.LearnerId, r.CardId, r.StateVersion }).IsUnique();
+
+        // Streaks and "reviews this week" read a learner's log by time.
+        builder.HasIndex(r => new { r.LearnerId, r.AnsweredAt });
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace PrepBot.Data;
+
+/// <summary>
+/// PrepBot's database. Schema changes go through migrations in <c>Data/Migrations</c>, made with
+/// <c>dotnet ef migrations add &lt;Name&gt; --project src/PrepBot --output-dir Data/Migrations</c>
+/// (dotnet-ef 10.0.15) and applied at start-up by <see cref="DatabaseMigrator"/>.
+/// </summary>
+public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options) : DbContext(options)
+{
+    public DbSet<Learner> Learners => Set<Learner>();
+
+    public DbSet<CardState> CardStates => Set<CardState>();
+
+    public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,
+        // whereas DateTimeOffset text does not order across offsets.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrepBotDbContext).Assembly);
+
+    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.ToUnixTimeMilliseconds(),
+        value => DateTimeOffset.FromUnixTimeMilliseconds(value));
+}

@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PrepBot.Data;
+
+namespace PrepBot.Learning;
+
+/// <summary>Finds learners by platform identity, enrolling them on first use.</summary>
+public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+{
+    public async Task<Learner> GetOrCreateAsync(
+        string platform, string platformUserId, string displayName, string timeZoneId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var learner = new Learner
+        {
+            Platform = platform,
+            PlatformUserId = platformUserId,
+            DisplayName = displayName,
+            TimeZoneId = timeZoneId,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Learners.Add(learner);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return learner;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Enrolled concurrently by another request: use that row.
+            await using var again = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            return await Find(again, platform, platformUserId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("A learner vanished right after being enrolled.", ex);
+        }
+    }
+
+    public async Task<Learner?> FindAsync(long learnerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Learners.AsNoTracking().SingleOrDefaultAsync(l => l.Id == learnerId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<Learner?> Find(PrepBotDbContext db, string platform, string platformUserId, CancellationToken cancellationToken) =>
+        db.Learners.AsNoTracking()
+            .SingleOrDefaultAsync(l => l.Platform == platform && l.PlatformUserId == platformUserId, cancellationToken);
+}

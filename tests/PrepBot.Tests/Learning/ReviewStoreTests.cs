@@ -1,0 +1,224 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using PrepBot.Data;
+using PrepBot.Learning;
+using PrepBot.Tests.Support;
+
+namespace PrepBot.Tests.Learning;
+
+public sealed class ReviewStoreTests : IAsyncLifetime
+{
+    private static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+    private ReviewStore _store = null!;
+    private long _learner;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _store = new ReviewStore(_db.Factory, _time);
+        _learner = await _db.AddLearnerAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<List<ReviewLog>> LogsAsync()
+    {
+        await using var db = await _db.Factory.CreateDbContextAsync(Ct);
+        return await db.ReviewLogs.OrderBy(r => r.Id).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Good_on_a_new_card_schedules_it_for_the_next_study_day()
+    {
+        var outcome = await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+
+        Assert.Equal(RecordResult.Recorded, outcome.Result);
+        Assert.Equal(ReviewKind.New, outcome.Kind);
+        Assert.Equal(1, outcome.State.Version);
+        Assert.Equal(1, outcome.State.Repetitions);
+        Assert.False(outcome.State.InRedrill);
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 4, 0, 0, TimeSpan.Zero), outcome.State.Due);
+    }
+
+    [Fact]
+    public async Task Good_on_second_review_schedules_six_days_out()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+        _time.Advance(TimeSpan.FromDays(1));
+
+        var outcome = await _store.RecordAsync(_learner, "c1", 1, 4, Utc, Ct);
+
+        Assert.Equal(6, outcome.State.IntervalDays);
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 4, 0, 0, TimeSpan.Zero), outcome.State.Due);
+    }
+
+    [Fact]
+    public async Task Grade_and_log_row_are_written_together_with_before_and_after_state()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 5, Utc, Ct);
+
+        var log = Assert.Single(await LogsAsync());
+        Assert.Equal((0, 5, ReviewKind.New), (log.StateVersion, log.Quality, log.Kind));
+        Assert.Equal((2.5, 0, 0), (log.PreviousEasinessFactor, log.PreviousIntervalDays, log.PreviousRepetitions));
+        Assert.Equal((2.6, 1, 1), (log.NextEasinessFactor, log.NextIntervalDays, log.NextRepetitions));
+        Assert.Equal(_time.GetUtcNow(), log.AnsweredAt);
+    }
+
+    [Fact]
+    public async Task Second_submit_of_the_same_answer_is_a_duplicate_and_counts_once()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+
+        var again = await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+
+        Assert.Equal(RecordResult.Duplicate, again.Result);
+        Assert.Equal(1, again.State.Version);
+        Assert.Single(await LogsAsync());
+    }
+
+    [Fact]
+    public async Task Concurrent_double_click_records_exactly_one_grade()
+    {
+        var first = _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+        var second = _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+
+        var outcomes = await Task.WhenAll(first, second);
+
+        Assert.Single(outcomes, o => o.Result == RecordResult.Recorded);
+        Assert.Single(outcomes, o => o.Result == RecordResult.Duplicate);
+        Assert.Single(await LogsAsync());
+    }
+
+    [Fact]
+    public async Task Answer_to_a_version_that_never_existed_is_stale_and_changes_nothing()
+    {
+        var outcome = await _store.RecordAsync(_learner, "c1", 3, 4, Utc, Ct);
+
+        Assert.Equal(RecordResult.Stale, outcome.Result);
+        Assert.Empty(await LogsAsync());
+    }
+
+    [Fact]
+    public async Task Failed_card_comes_back_the_same_day_after_the_real_reviews()
+    {
+        await _store.RecordAsync(_learner, "old", 0, 4, Utc, Ct);
+        _time.Advance(TimeSpan.FromDays(2));
+        await _store.RecordAsync(_learner, "failed", 0, 1, Utc, Ct);
+
+        var due = await _store.GetDueAsync(_learner, _time.GetUtcNow(), 10, Ct);
+
+        Assert.Equal(["old", "failed"], due.Select(d => d.CardId));
+        Assert.Equal([false, true], due.Select(d => d.InRedrill));
+    }
+
+    [Fact]
+    public async Task Redrill_answered_well_leaves_the_queue_without_counting_a_repetition()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+        _time.Advance(TimeSpan.FromDays(1));
+        var failed = await _store.RecordAsync(_learner, "c1", 1, 1, Utc, Ct);
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        var redrill = await _store.RecordAsync(_learner, "c1", failed.State.Version, 4, Utc, Ct);
+
+        Assert.Equal(ReviewKind.Redrill, redrill.Kind);
+        Assert.False(redrill.State.InRedrill);
+        Assert.Equal((failed.State.Repetitions, failed.State.IntervalDays, failed.State.EasinessFactor),
+            (redrill.State.Repetitions, redrill.State.IntervalDays, redrill.State.EasinessFactor));
+        Assert.Equal(failed.State.ScheduledDue, redrill.State.Due);
+        Assert.Empty(await _store.GetDueAsync(_learner, _time.GetUtcNow(), 10, Ct));
+    }
+
+    [Fact]
+    public async Task Redrill_answered_hard_stays_in_the_queue()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 1, Utc, Ct);
+
+        var hard = await _store.RecordAsync(_learner, "c1", 1, 3, Utc, Ct);
+
+        Assert.Equal(ReviewKind.Redrill, hard.Kind);
+        Assert.True(hard.State.InRedrill);
+        Assert.Single(await _store.GetDueAsync(_learner, _time.GetUtcNow(), 10, Ct));
+    }
+
+    [Fact]
+    public async Task Hard_on_a_scheduled_review_passes_but_is_redrilled_without_a_lapse()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+        _time.Advance(TimeSpan.FromDays(1));
+
+        var hard = await _store.RecordAsync(_learner, "c1", 1, 3, Utc, Ct);
+
+        Assert.Equal((2, 6, 0), (hard.State.Repetitions, hard.State.IntervalDays, hard.State.Lapses));
+        Assert.True(hard.State.InRedrill);
+    }
+
+    [Fact]
+    public async Task Lapse_on_a_scheduled_review_is_counted()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+        _time.Advance(TimeSpan.FromDays(1));
+
+        var lapse = await _store.RecordAsync(_learner, "c1", 1, 1, Utc, Ct);
+
+        Assert.Equal((1, 0, 1), (lapse.State.Lapses, lapse.State.Repetitions, lapse.State.IntervalDays));
+    }
+
+    [Fact]
+    public async Task Due_queue_holds_only_this_learners_due_cards_oldest_first_up_to_the_limit()
+    {
+        var other = await _db.AddLearnerAsync("grace");
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            await _store.RecordAsync(_learner, id, 0, 4, Utc, Ct);
+            _time.Advance(TimeSpan.FromHours(1));
+        }
+
+        await _store.RecordAsync(other, "a", 0, 4, Utc, Ct);
+        await _store.RecordAsync(_learner, "later", 0, 5, Utc, Ct);
+        await _store.RecordAsync(_learner, "later", 1, 5, Utc, Ct); // redrill no longer: 5 ≥ 4, so due tomorrow only
+
+        var due = await _store.GetDueAsync(_learner, _time.GetUtcNow().AddDays(1), 2, Ct);
+
+        Assert.Equal(2, due.Count);
+        Assert.All(due, d => Assert.Contains(d.CardId, new[] { "a", "b", "c", "later" }));
+        Assert.True(due[0].Due <= due[1].Due);
+    }
+
+    [Fact]
+    public async Task Cards_not_yet_due_are_not_in_the_queue()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+
+        Assert.Empty(await _store.GetDueAsync(_learner, _time.GetUtcNow(), 10, Ct));
+    }
+
+    [Fact]
+    public async Task Due_queue_is_one_query_on_the_learner_due_index()
+    {
+        await using var db = await _db.Factory.CreateDbContextAsync(Ct);
+        var sql = ReviewStore.DueQuery(db, _learner, _time.GetUtcNow(), 20).ToQueryString();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .SkipWhile(line => line.StartsWith(".param", StringComparison.Ordinal) || line.Length == 0)
+            .Aggregate((a, b) => a + "\n" + b)
+            .Replace("@__learnerId_0", _learner.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_CardStates_LearnerId_Due", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using PrepBot.Data;
+
+namespace PrepBot.Tests.Support;
+
+/// <summary>A real SQLite file in a temp folder, migrated by the production migrator.</summary>
+internal sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly DirectoryInfo _folder;
+
+    private TestDatabase(DirectoryInfo folder, string path, IDbContextFactory<PrepBotDbContext> factory)
+    {
+        _folder = folder;
+        Path = path;
+        Factory = factory;
+    }
+
+    public string Path { get; }
+
+    public IDbContextFactory<PrepBotDbContext> Factory { get; }
+
+    public static async Task<TestDatabase> CreateAsync(string synchronous = "Normal")
+    {
+        var folder = Directory.CreateTempSubdirectory("prepbot-db-");
+        var path = System.IO.Path.Combine(folder.FullName, "prepbot.db");
+        var options = new DbContextOptionsBuilder<PrepBotDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString())
+            .AddInterceptors(new SqlitePragmas(synchronous))
+            .Options;
+        var factory = new PooledDbContextFactory<PrepBotDbContext>(options);
+        var migrator = new DatabaseMigrator(factory, new DatabaseLocation(path), NullLogger<DatabaseMigrator>.Instance);
+        await migrator.StartAsync(TestContext.Current.CancellationToken);
+        return new TestDatabase(folder, path, factory);
+    }
+
+    public async Task<long> AddLearnerAsync(string name = "ada")
+    {
+        await using var db = await Factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var learner = new Learner { Platform = "terminal", PlatformUserId = name, DisplayName = name, TimeZoneId = "Etc/UTC" };
+        db.Learners.Add(learner);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return learner.Id;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
