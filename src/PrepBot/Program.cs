@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using PrepBot.Hosting;
+
+return await PrepBotApp.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+using PrepBot.Features;
+using PrepBot.Features.Help;
+using PrepBot.Features.Quiz;
+using PrepBot.Features.Review;
+using PrepBot.Features.Stats;
+using PrepBot.Features.Study;
+using PrepBot.Learning;
+
+namespace PrepBot.Conversation;
+
+/// <summary>
+/// The one entry point transports call: resolves (and on first use enrols) the learner, then hands the
+/// input to the feature that owns it. Unknown commands and buttons get a reply that says so.
+/// </summary>
+public sealed partial class ConversationRouter(
+    LearnerDirectory learners,
+    QuizHandler quiz,
+    ReviewHandler review,
+    StatsHandler stats,
+    HelpHandler help,
+    StudyFlow study,
+    ILogger<ConversationRouter> logger)
+{
+    public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
+    {
+        var learner = await learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)
+            .ConfigureAwait(false);
+        var zone = StudyCalendar.FindZone(learner.TimeZoneId) ?? TimeZoneInfo.Utc;
+        var context = new LearnerContext(learner, zone);
+
+        switch (input)
+        {
+            case CommandInput command:
+                return await RunCommandAsync(context, command.Name, cancellationToken).ConfigureAwait(false);
+            case ButtonInput button when button.CustomId.StartsWith(CommandButtons.Prefix, StringComparison.Ordinal):
+                return await RunCommandAsync(context, button.CustomId[CommandButtons.Prefix.Length..], cancellationToken).ConfigureAwait(false);
+        }
+
+        var customId = input switch
+        {
+            ButtonInput button => button.CustomId,
+            SelectInput select => select.CustomId,
+            ModalInput modal => modal.CustomId,
+            _ => string.Empty,
+        };
+        if (StudyToken.TryParse(customId, out var token))
+        {
+            return await study.HandleAsync(context, token, input, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogUnknownComponent(customId);
+        return [Reply.Text("PrepBot does not recognise that button (it may come from an older version). Try `/help`.")];
+    }
+
+    private async Task<IReadOnlyList<Reply>> RunCommandAsync(LearnerContext learner, string name, CancellationToken cancellationToken)
+    {
+        switch (name.Trim().TrimStart('/').ToLowerInvariant())
+        {
+            case "quiz":
+                return await quiz.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
+            case "review":
+                return await review.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
+            case "stats":
+                return await stats.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
+            case "help":
+                return help.Handle();
+            default:
+                var known = string.Join(", ", CommandCatalog.All.Select(c => "/" + c.Name));
+                return [Reply.Text($"There is no command `/{name.Trim().TrimStart('/')}`. Commands: {known}.")];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unrecognised component id {CustomId}")]
+    private partial void LogUnknownComponent(string customId);
+}

@@ -1,0 +1,51 @@
+namespace PrepBot.Conversation;
+
+/// <summary>
+/// What a feature answers, independent of where it is shown: Markdown text plus at most one select menu,
+/// some buttons, or a request to open a form. The Discord transport turns it into a message with
+/// components; the terminal prints it with numbered choices.
+/// </summary>
+public sealed record Reply
+{
+    /// <summary>The message, in CommonMark (tables and task lists allowed); transports render it.</summary>
+    public string Markdown { get; init; } = string.Empty;
+
+    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+
+    public ReplySelect? Select { get; init; }
+
+    /// <summary>When set, the transport opens this form instead of posting a message.</summary>
+    public ModalRequest? Modal { get; init; }
+
+    /// <summary>Only the learner who acted sees it (Discord's ephemeral flag).</summary>
+    public bool IsPrivate { get; init; } = true;
+
+    public static Reply Text(string markdown) => new() { Markdown = markdown };
+
+    public static Reply Form(ModalRequest modal) => new() { Modal = modal };
+}
+
+public enum ButtonStyle
+{
+    Primary,
+    Secondary,
+    Success,
+    Danger,
+}
+
+public sealed record ReplyButton(string Label, string CustomId, ButtonStyle Style = ButtonStyle.Secondary);
+
+public sealed record SelectOption(string Label, string Value, string? Description = null);
+
+public sealed record ReplySelect(string CustomId, string Placeholder, IReadOnlyList<SelectOption> Options, int MinValues = 1, int MaxValues = 1);
+
+/// <summary>A form with up to five text fields.</summary>
+public sealed record ModalRequest(string CustomId, string Title, IReadOnlyList<ModalField> Fields);
+
+/// <param name="Id">The field's id in <see cref="ModalInput.Fields"/>.</param>
+/// <param name="Label">At most 45 characters (Discord's limit).</param>
+/// <param name="IsParagraph">Multi-line input.</param>
+/// <param name="IsRequired">An empty answer is refused.</param>
+/// <param name="MaxLength">At most this many characters (Discord allows 4000).</param>
+/// <param name="Placeholder">Grey text shown while the field is empty.</param>
+public sealed record ModalField(string Id, string Label, bool IsParagraph, bool IsRequired = true, int MaxLength = 4000, string? Placeholder = null);

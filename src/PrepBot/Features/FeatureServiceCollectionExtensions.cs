@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using PrepBot.Conversation;
+using PrepBot.Features.Help;
+using PrepBot.Features.Quiz;
+using PrepBot.Features.Review;
+using PrepBot.Features.Stats;
+using PrepBot.Features.Study;
+
+namespace PrepBot.Features;
+
+public static class FeatureServiceCollectionExtensions
+{
+    /// <summary>The transport-neutral features and the router transports call.</summary>
+    public static IServiceCollection AddPrepBotFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<CardPicker>();
+        services.AddSingleton<StudyFlow>();
+        services.AddSingleton<QuizHandler>();
+        services.AddSingleton<ReviewHandler>();
+        services.AddSingleton<StatsHandler>();
+        services.AddSingleton<HelpHandler>();
+        services.AddSingleton<ConversationRouter>();
+        return services;
+    }
+}

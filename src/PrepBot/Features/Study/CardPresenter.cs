@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using PrepBot.Content;
+using PrepBot.Conversation;
+using PrepBot.Learning;
+using PrepBot.Rendering;
+
+namespace PrepBot.Features.Study;
+
+/// <summary>Turns a card into the replies a learner sees: the question, the hint, the answer to grade.</summary>
+public static class CardPresenter
+{
+    public const string AnswerFieldId = "answer";
+
+    public static Reply Question(Card card, StudyToken token, string? lead = null)
+    {
+        var text = new StringBuilder();
+        if (lead is not null)
+        {
+            text.Append(lead).Append("\n\n");
+        }
+
+        text.Append(Header(card)).Append("\n\n");
+        text.Append(QuestionMarkdown(card));
+        if (card.Kind == CardKind.Sql && card.Dataset is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n\nDataset: `{card.Dataset}`");
+        }
+
+        if (token.HintUsed && card.Section("Hint") is { } hint)
+        {
+            text.Append("\n\n**Hint:** ").Append(hint.Markdown);
+        }
+
+        var buttons = new List<ReplyButton>();
+        ReplySelect? select = null;
+        if (card.IsMultipleChoice)
+        {
+            var correct = card.Choices.Count(c => c.IsCorrect);
+            text.Append("\n\n").Append(correct > 1 ? "*Select every right answer.*" : "*Choose one answer.*");
+            for (var i = 0; i < card.Choices.Count; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n\n**{Letter(i)}.** {card.Choices[i].Markdown}");
+            }
+
+            select = new ReplySelect(
+                token.With(StudyAction.Choose).Format(),
+                correct > 1 ? "Select every right answer" : "Choose an answer",
+                [.. card.Choices.Select((c, i) => new SelectOption(Truncate($"{Letter(i)}. {MarkdownRenderer.ToPlainText(c.Markdown)}", 100), Letter(i)))],
+                MinValues: 1,
+                MaxValues: correct > 1 ? card.Choices.Count : 1);
+        }
+        else
+        {
+            buttons.Add(new ReplyButton(card.Kind == CardKind.Sql ? "Write a query" : "Write an answer", token.With(StudyAction.Write).Format(), ButtonStyle.Primary));
+            buttons.Add(new ReplyButton("Reveal answer", token.With(StudyAction.Reveal).Format()));
+        }
+
+        if (!token.HintUsed && card.Section("Hint") is not null)
+        {
+            buttons.Add(new ReplyButton("Hint", token.With(StudyAction.Hint).Format()));
+        }
+
+        return new Reply { Markdown = text.ToString(), Buttons = buttons, Select = select };
+    }
+
+    public static Reply AnswerForm(Card card, StudyToken token) => Reply.Form(new ModalRequest(
+        token.With(StudyAction.Submit).Format(),
+        Truncate(card.Kind == CardKind.Sql ? "Your query" : "Your answer", 45),
+        [new ModalField(AnswerFieldId, card.Kind == CardKind.Sql ? "SQL query" : "Answer", IsParagraph: true, MaxLength: 4000,
+            Placeholder: card.Kind == CardKind.Sql ? "SELECT ..." : "Write it as you would say it in an interview")]));
+
+    /// <summary>The answer to compare with (and the learner's own, when they wrote one), then the grade buttons.</summary>
+    public static Reply Revealed(Card card, StudyToken token, string? learnerAnswer)
+    {
+        var text = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(learnerAnswer))
+        {
+            text.Append("**Your answer**\n\n");
+            text.Append(card.Kind == CardKind.Sql ? Fenced(learnerAnswer, "sql") : Quote(learnerAnswer));
+            text.Append("\n\n");
+        }
+
+        foreach (var name in AnswerSections(card.Kind))
+        {
+            if (card.Section(name) is { } section)
+            {
+                text.Append("**").Append(name).Append("**\n\n").Append(section.Markdown).Append("\n\n");
+            }
+        }
+
+        text.Append("How well did you know it?");
+        return new Reply { Markdown = text.ToString(), Buttons = GradeButtons(token) };
+    }
+
+    public static IReadOnlyList<ReplyButton> GradeButtons(StudyToken token) =>
+    [
+        new("Again", token.With(StudyAction.Grade, ReviewGrade.Again.ToQuality()).Format(), ButtonStyle.Danger),
+        new("Hard", token.With(StudyAction.Grade, ReviewGrade.Hard.ToQuality()).Format()),
+        new("Good", token.With(StudyAction.Grade, ReviewGrade.Good.ToQuality()).Format(), ButtonStyle.Success),
+        new("Easy", token.With(StudyAction.Grade, ReviewGrade.Easy.ToQuality()).Format(), ButtonStyle.Primary),
+    ];
+
+    /// <summary>Feedback on a multiple-choice answer: right or not, which options were right, and why.</summary>
+    public static string ChoiceFeedback(Card card, IReadOnlySet<int> chosen, bool isCorrect)
+    {
+        var right = Enumerable.Range(0, card.Choices.Count).Where(i => card.Choices[i].IsCorrect).ToList();
+        var text = new StringBuilder();
+        text.Append(isCorrect ? "✅ **Correct.**" : "❌ **Not quite.**");
+        if (!isCorrect)
+        {
+            var yours = string.Join(", ", chosen.Order().Select(Letter));
+            var answer = string.Join(", ", right.Select(Letter));
+            text.Append(CultureInfo.InvariantCulture, $" You chose {yours}; the answer is {answer}.");
+        }
+
+        foreach (var i in right)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n\n**{Letter(i)}.** {card.Choices[i].Markdown}");
+        }
+
+        if (card.Section("Explanation") is { } explanation)
+        {
+            text.Append("\n\n**Explanation**\n\n").Append(explanation.Markdown);
+        }
+
+        return text.ToString();
+    }
+
+    public static string Letter(int index) => ((char)('A' + index)).ToString();
+
+    public static string KindLabel(CardKind kind) => kind switch
+    {
+        CardKind.Sql => "SQL",
+        CardKind.Concept => "Concept",
+        CardKind.Design => "System design",
+        CardKind.Behavioral => "Behavioural",
+        _ => kind.ToString(),
+    };
+
+    private static string Header(Card card)
+    {
+        var header = string.Create(CultureInfo.InvariantCulture,
+            $"*{KindLabel(card.Kind)} · week {card.Week} · {card.Topic} · {card.Difficulty.ToString().ToLowerInvariant()}*");
+        return card.Title is null ? header : $"{header}\n\n**{card.Title}**";
+    }
+
+    private static string QuestionMarkdown(Card card) =>
+        (card.Section("Question") ?? card.Section("Prompt"))?.Markdown ?? string.Empty;
+
+    private static string[] AnswerSections(CardKind kind) => kind switch
+    {
+        CardKind.Sql => ["Reference", "Explanation"],
+        CardKind.Concept => ["Answer", "Explanation"],
+        CardKind.Design => ["Rubric", "Reference answer", "Follow-ups"],
+        CardKind.Behavioral => ["Competencies", "What good looks like", "Follow-ups"],
+        _ => [],
+    };
+
+    private static string Quote(string text) =>
+        string.Join('\n', text.Trim().ReplaceLineEndings("\n").Split('\n').Select(line => "> " + line));
+
+    private static string Fenced(string text, string language)
+    {
+        var fence = text.Contains("```", StringComparison.Ordinal) ? "~~~~" : "```";
+        return $"{fence}{language}\n{text.Trim()}\n{fence}";
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+}

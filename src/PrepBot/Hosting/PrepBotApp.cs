@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using PrepBot.Content;
+using PrepBot.Data;
+using PrepBot.Discord;
+using PrepBot.Terminal;
+
+namespace PrepBot.Hosting;
+
+/// <summary>What <c>Program.cs</c> runs: picks the mode from the command line and runs it to an exit code.</summary>
+public static class PrepBotApp
+{
+    public const int ExitOk = 0;
+    public const int ExitProblems = 1;
+    public const int ExitBadConfiguration = 2;
+
+    /// <param name="args">The command line.</param>
+    /// <param name="configure">Lets tests swap services (a string-backed terminal, a fake clock) before the host is built.</param>
+    /// <param name="output">Where reports and usage go; standard output by default.</param>
+    /// <param name="error">Where problems and configuration errors go; standard error by default.</param>
+    public static async Task<int> RunAsync(
+        string[] args, Action<HostApplicationBuilder>? configure = null, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var launch = LaunchCommand.Parse(args);
+        if (launch.Mode == LaunchMode.Help || launch.Error is not null)
+        {
+            if (launch.Error is not null)
+            {
+                await error.WriteLineAsync(launch.Error).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync(LaunchCommand.Usage).ConfigureAwait(false);
+            return launch.Error is null ? ExitOk : ExitBadConfiguration;
+        }
+
+        var builder = PrepBotHost.CreateBuilder(launch.HostArguments);
+        try
+        {
+            if (launch.Mode == LaunchMode.ContentCheck)
+            {
+                configure?.Invoke(builder);
+                return RunContentCheck(builder, launch.ContentDirectory, output, error);
+            }
+
+            var hasToken = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.HasToken ?? false;
+            var why = (launch.Mode, hasToken) switch
+            {
+                (LaunchMode.Practice, _) => "Local practice session",
+                (_, false) => "No Discord token configured (set PrepBot__Discord__Token to run on Discord), so this is a local practice session",
+                _ => "A Discord token is configured, but this build has no Discord transport yet, so this is a local practice session",
+            };
+            AddPractice(builder, why);
+            configure?.Invoke(builder);
+
+            using var host = builder.Build();
+
+            // Check every setting before anything starts, so a bad one is one clear line, not a host failure log.
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            await host.RunAsync().ConfigureAwait(false);
+            return ExitOk;
+        }
+        catch (Exception ex) when (ConfigurationErrors(ex) is { Count: > 0 } failures)
+        {
+            foreach (var failure in failures)
+            {
+                await error.WriteLineAsync($"Configuration error: {failure}").ConfigureAwait(false);
+            }
+
+            return ExitBadConfiguration;
+        }
+    }
+
+    /// <summary>The messages of a bad-settings failure (each names its key), or none when it is another kind of failure.</summary>
+    private static List<string> ConfigurationErrors(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationErrors)],
+        InvalidOperationException conversion when conversion.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [conversion.Message],
+        _ => [],
+    };
+
+    private static void AddPractice(HostApplicationBuilder builder, string why)
+    {
+        var services = builder.Services;
+        services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PracticeOptions>, PracticeOptionsValidator>();
+        services.AddSingleton(TerminalIO.Console);
+        services.AddSingleton(provider => new StartupBanner(
+            $"{why} on the cards in {provider.GetRequiredService<IOptions<ContentOptions>>().Value.Directory}, progress saved in {provider.GetRequiredService<DatabaseLocation>().Path}."));
+        services.AddHostedService<PracticeSession>();
+
+        // The terminal is the learner's screen: only warnings and errors are logged there (to standard error).
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+    }
+
+    private static int RunContentCheck(HostApplicationBuilder builder, string? directory, TextWriter output, TextWriter error)
+    {
+        using var services = builder.Services.BuildServiceProvider();
+        var folder = directory is null
+            ? services.GetRequiredService<IOptions<ContentOptions>>().Value.Directory
+            : Path.GetFullPath(directory);
+        if (!Directory.Exists(folder))
+        {
+            error.WriteLine($"content check: folder '{folder}' does not exist.");
+            return ExitBadConfiguration;
+        }
+
+        var report = services.GetRequiredService<ContentChecker>().Check(folder);
+        foreach (var problem in report.Problems)
+        {
+            error.WriteLine(problem.ToString());
+        }
+
+        if (report.HasProblems)
+        {
+            error.WriteLine($"{report.Problems.Count} problem(s) in {folder}.");
+            return ExitProblems;
+        }
+
+        output.WriteLine(report.Summary());
+        return ExitOk;
+    }
+}

@@ -1,0 +1,182 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrepBot.Conversation;
+using PrepBot.Hosting;
+using PrepBot.Rendering;
+
+namespace PrepBot.Terminal;
+
+/// <summary>
+/// The terminal front end: reads commands (<c>/quiz</c>) and menu numbers line by line — from a person or
+/// from piped input — and prints replies as plain text with numbered choices. Forms become prompts; a
+/// multi-line answer ends on a line holding a single <c>.</c>. Stops the host at <c>/quit</c> or end of input.
+/// </summary>
+internal sealed partial class PracticeSession(
+    ConversationRouter router,
+    TerminalIO io,
+    IOptions<PracticeOptions> options,
+    StartupBanner banner,
+    IHostApplicationLifetime lifetime,
+    ILogger<PracticeSession> logger) : BackgroundService
+{
+    private const string EndOfAnswer = ".";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var practice = options.Value;
+        var who = new LearnerIdentity("terminal", practice.EffectiveLearnerName, practice.EffectiveLearnerName, practice.EffectiveTimeZone);
+        var output = io.Output;
+        try
+        {
+            await output.WriteLineAsync(banner.Line).ConfigureAwait(false);
+            await output.WriteLineAsync("Type /quiz for a question, /review for due cards, /stats, /help, or /quit.").ConfigureAwait(false);
+            var menu = TerminalMenu.Empty;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await output.WriteAsync("> ").ConfigureAwait(false);
+                await output.FlushAsync(stoppingToken).ConfigureAwait(false);
+                var line = await io.Input.ReadLineAsync(stoppingToken).ConfigureAwait(false);
+                if (line is null)
+                {
+                    await output.WriteLineAsync().ConfigureAwait(false);
+                    break;
+                }
+
+                var typed = line.Trim();
+                if (typed.Length == 0)
+                {
+                    continue;
+                }
+
+                if (typed is "/quit" or "/exit" or "/q")
+                {
+                    break;
+                }
+
+                UserInput input;
+                if (typed.StartsWith('/'))
+                {
+                    input = new CommandInput(typed[1..].Split(' ', 2)[0]);
+                }
+                else
+                {
+                    var (chosen, error) = menu.Choose(typed);
+                    if (chosen is null)
+                    {
+                        await output.WriteLineAsync(error).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    input = chosen;
+                }
+
+                menu = await RunAsync(who, input, menu, stoppingToken).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync("Bye — your progress is saved.").ConfigureAwait(false);
+        }
+        finally
+        {
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>Sends one input through the router, prints the replies (filling in any form), returns the new menu.</summary>
+    private async Task<TerminalMenu> RunAsync(LearnerIdentity who, UserInput input, TerminalMenu menu, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Reply> replies;
+        try
+        {
+            replies = await router.HandleAsync(who, input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogInputFailed(ex);
+            await io.Output.WriteLineAsync($"Something went wrong with that: {ex.Message}. Your saved progress is unaffected.").ConfigureAwait(false);
+            return menu;
+        }
+
+        foreach (var reply in replies)
+        {
+            if (reply.Modal is { } modal)
+            {
+                var submitted = await FillFormAsync(modal, cancellationToken).ConfigureAwait(false);
+                return submitted is null ? menu : await RunAsync(who, submitted, menu, cancellationToken).ConfigureAwait(false);
+            }
+
+            await io.Output.WriteLineAsync().ConfigureAwait(false);
+            await io.Output.WriteLineAsync(MarkdownRenderer.ToPlainText(reply.Markdown).TrimEnd()).ConfigureAwait(false);
+            var replyMenu = new TerminalMenu(reply);
+            if (!replyMenu.IsEmpty)
+            {
+                await io.Output.WriteLineAsync().ConfigureAwait(false);
+                await io.Output.WriteLineAsync(replyMenu.Render()).ConfigureAwait(false);
+                menu = replyMenu;
+            }
+            else
+            {
+                menu = TerminalMenu.Empty;
+            }
+        }
+
+        return menu;
+    }
+
+    private async Task<ModalInput?> FillFormAsync(ModalRequest modal, CancellationToken cancellationToken)
+    {
+        await io.Output.WriteLineAsync().ConfigureAwait(false);
+        await io.Output.WriteLineAsync($"== {modal.Title} ==").ConfigureAwait(false);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in modal.Fields)
+        {
+            await io.Output.WriteLineAsync(field.IsParagraph
+                ? $"{field.Label} (end with a line holding only '{EndOfAnswer}'):"
+                : $"{field.Label}:").ConfigureAwait(false);
+            var lines = new List<string>();
+            while (true)
+            {
+                var line = await io.Input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                if (line is null)
+                {
+                    return null;
+                }
+
+                if (!field.IsParagraph)
+                {
+                    lines.Add(line);
+                    break;
+                }
+
+                if (line.Trim() == EndOfAnswer)
+                {
+                    break;
+                }
+
+                lines.Add(line);
+            }
+
+            var value = string.Join('\n', lines).Trim();
+            if (value.Length > field.MaxLength)
+            {
+                await io.Output.WriteLineAsync($"That is {value.Length} characters; {field.Label} takes at most {field.MaxLength}. Nothing was submitted.").ConfigureAwait(false);
+                return null;
+            }
+
+            if (field.IsRequired && value.Length == 0)
+            {
+                await io.Output.WriteLineAsync($"{field.Label} was empty, so nothing was submitted.").ConfigureAwait(false);
+                return null;
+            }
+
+            fields[field.Id] = value;
+        }
+
+        return new ModalInput(modal.CustomId, fields);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A practice-session input failed")]
+    private partial void LogInputFailed(Exception exception);
+}

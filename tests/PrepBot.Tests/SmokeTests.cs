@@ -1,7 +1,0 @@
-namespace PrepBot.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Truth() => Assert.True(true);
-}

@@ -1,0 +1,65 @@
+namespace PrepBot.Tests.Support;
+
+/// <summary>A temp content folder with cards written by the test.</summary>
+internal sealed class TempContent : IDisposable
+{
+    private readonly DirectoryInfo _root = System.IO.Directory.CreateTempSubdirectory("prepbot-content-");
+
+    public string Directory => _root.FullName;
+
+    public string Write(string relativePath, string text)
+    {
+        var path = Path.Combine(_root.FullName, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    public const string MultipleChoice = """
+        ---
+        id: concept-columnar
+        kind: concept
+        topic: warehousing
+        week: 1
+        difficulty: easy
+        ---
+
+        ## Question
+
+        Which workload is a columnar warehouse built for?
+
+        ## Choices
+
+        - [ ] Single-row updates
+        - [x] Scans over a few columns of many rows
+        - [ ] Point look-ups by key
+
+        ## Hint
+
+        Think about which columns a report reads.
+
+        ## Explanation
+
+        Column stores read only the columns a query touches.
+        """;
+
+    public const string Reveal = """
+        ---
+        id: concept-idempotency
+        kind: concept
+        topic: airflow
+        week: 2
+        difficulty: medium
+        ---
+
+        ## Question
+
+        What makes a daily load idempotent?
+
+        ## Answer
+
+        Re-running it for the same day leaves the same result: overwrite the day's partition instead of appending.
+        """;
+}

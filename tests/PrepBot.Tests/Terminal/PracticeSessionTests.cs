@@ -1,0 +1,177 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PrepBot.Data;
+using PrepBot.Hosting;
+using PrepBot.Terminal;
+using PrepBot.Tests.Support;
+
+namespace PrepBot.Tests.Terminal;
+
+/// <summary>The local practice session end to end: the real host, a real SQLite file, scripted input.</summary>
+public sealed class PracticeSessionTests : IDisposable
+{
+    private readonly TempContent _content = new();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("prepbot-practice-");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 18, 0, 0, TimeSpan.Zero));
+
+    public PracticeSessionTests()
+    {
+        _content.Write("concept/columnar.md", TempContent.MultipleChoice);
+        _content.Write("concept/idempotency.md", TempContent.Reveal);
+    }
+
+    private string DatabasePath => Path.Combine(_data.FullName, "practice.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _content.Dispose();
+        _data.Delete(recursive: true);
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] lines)
+    {
+        var input = new StringReader(string.Join('\n', lines) + "\n");
+        var output = new StringWriter();
+        var exit = await PrepBotApp.RunAsync(
+            [
+                "practice",
+                $"--Data:DatabasePath={DatabasePath}",
+                $"--Content:Directory={_content.Directory}",
+                "--Content:WatchForChanges=false",
+                "--Practice:LearnerName=ada",
+                "--Practice:TimeZone=Etc/UTC",
+            ],
+            builder =>
+            {
+                builder.Services.AddSingleton(new TerminalIO(input, output));
+                builder.Services.AddSingleton<TimeProvider>(_time);
+            },
+            output,
+            output);
+        return (exit, output.ToString());
+    }
+
+    private async Task<List<ReviewLog>> LogsAsync()
+    {
+        var options = new DbContextOptionsBuilder<PrepBotDbContext>().UseSqlite($"Data Source={DatabasePath}").Options;
+        await using var db = new PrepBotDbContext(options);
+        return await db.ReviewLogs.OrderBy(r => r.Id).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Start_line_says_it_is_a_local_session_and_where_progress_is_kept()
+    {
+        var (exit, output) = await RunAsync("/quit");
+
+        Assert.Equal(0, exit);
+        var first = output.Split('\n')[0];
+        Assert.StartsWith("Local practice session on the cards in " + _content.Directory, first, StringComparison.Ordinal);
+        Assert.Contains(DatabasePath, first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Multiple_choice_answer_by_number_is_graded_and_stored()
+    {
+        var (exit, output) = await RunAsync("/quiz", "2", "/quit");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Which workload is a columnar warehouse built for?", output, StringComparison.Ordinal);
+        Assert.Contains("  2. B. Scans over a few columns of many rows", output, StringComparison.Ordinal);
+        Assert.Contains("Correct.", output, StringComparison.Ordinal);
+        Assert.Contains("Recorded Good. Next review tomorrow.", output, StringComparison.Ordinal);
+        var log = Assert.Single(await LogsAsync());
+        Assert.Equal(("concept-columnar", 4), (log.CardId, log.Quality));
+    }
+
+    [Fact]
+    public async Task Wrong_choice_shows_the_right_one_and_records_again()
+    {
+        var (_, output) = await RunAsync("/quiz", "1", "/quit");
+
+        Assert.Contains("You chose A; the answer is B.", output, StringComparison.Ordinal);
+        Assert.Equal(1, Assert.Single(await LogsAsync()).Quality);
+    }
+
+    [Fact]
+    public async Task Written_answer_ends_on_a_dot_line_then_reveal_and_self_grade()
+    {
+        var (_, output) = await RunAsync("/quiz", "2", "1", "1", "I would overwrite", "the partition", ".", "3", "/quit");
+
+        Assert.Contains("What makes a daily load idempotent?", output, StringComparison.Ordinal);
+        Assert.Contains("Answer (end with a line holding only '.'):", output, StringComparison.Ordinal);
+        Assert.Contains("| I would overwrite", output, StringComparison.Ordinal);
+        Assert.Contains("overwrite the day's partition instead of appending", output, StringComparison.Ordinal);
+        var logs = await LogsAsync();
+        Assert.Equal(["concept-columnar", "concept-idempotency"], logs.Select(l => l.CardId));
+        Assert.Equal(4, logs[1].Quality);
+    }
+
+    [Fact]
+    public async Task Failed_card_comes_back_in_the_review_session_until_answered_good()
+    {
+        await RunAsync("/quiz", "1", "/quit"); // wrong answer: Again
+
+        var (_, output) = await RunAsync("/review", "2", "/review", "/quit");
+
+        Assert.Contains("Review — 1 card due.", output, StringComparison.Ordinal);
+        Assert.Contains("Review done", output, StringComparison.Ordinal);
+        Assert.Contains("Nothing is due right now.", output, StringComparison.Ordinal);
+        var logs = await LogsAsync();
+        Assert.Equal([1, 4], logs.Select(l => l.Quality));
+        Assert.Equal([ReviewKind.New, ReviewKind.Redrill], logs.Select(l => l.Kind));
+    }
+
+    [Fact]
+    public async Task Stats_show_reviews_today_and_the_streak()
+    {
+        var (_, output) = await RunAsync("/quiz", "2", "/stats", "/quit");
+
+        Assert.Contains("Reviews: 1 today", output, StringComparison.Ordinal);
+        Assert.Contains("Streak: 1 day (best 1)", output, StringComparison.Ordinal);
+        Assert.Contains("Cards seen: 1 of 2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Number_that_is_not_on_the_menu_is_explained_and_nothing_changes()
+    {
+        var (_, output) = await RunAsync("/quiz", "9", "/quit");
+
+        Assert.Contains("'9' is not on the menu: type a number from 1 to 4", output, StringComparison.Ordinal);
+        Assert.Empty(await LogsAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_command_lists_the_known_ones()
+    {
+        var (_, output) = await RunAsync("/quizz", "/quit");
+
+        Assert.Contains("There is no command /quizz. Commands: /quiz, /review, /stats, /help.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task End_of_input_ends_the_session_cleanly()
+    {
+        var (exit, output) = await RunAsync("/help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Bye — your progress is saved.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_time_zone_stops_the_program_naming_the_key()
+    {
+        var error = new StringWriter();
+
+        var exit = await PrepBotApp.RunAsync(
+            ["practice", $"--Data:DatabasePath={DatabasePath}", $"--Content:Directory={_content.Directory}", "--Practice:TimeZone=Mars/Olympus"],
+            builder => builder.Services.AddSingleton(new TerminalIO(new StringReader(string.Empty), new StringWriter())),
+            new StringWriter(),
+            error);
+
+        Assert.Equal(PrepBotApp.ExitBadConfiguration, exit);
+        Assert.Contains("Practice:TimeZone: 'Mars/Olympus' is not a known time zone", error.ToString(), StringComparison.Ordinal);
+    }
+}
