@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using PrepBot.Data;
+
+namespace PrepBot.Benchmarks;
+
+/// <summary>
+/// A PrepBot database holding 1,000 learners × 1,000 card states (1,000,000 rows) with realistic due
+/// dates, built once into the temp folder and copied for each benchmark run.
+/// </summary>
+internal static class LargeReviewDatabase
+{
+    public const int Learners = 1_000;
+    public const int CardsPerLearner = 1_000;
+
+    public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static async Task<(string Path, IDbContextFactory<PrepBotDbContext> Factory)> OpenCopyAsync(string synchronous)
+    {
+        var template = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "prepbot-bench-1m-v1.db");
+        if (!File.Exists(template))
+        {
+            await BuildAsync(template);
+        }
+
+        var copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"prepbot-bench-{Guid.NewGuid():N}.db");
+        File.Copy(template, copy);
+        var options = new DbContextOptionsBuilder<PrepBotDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = true }.ToString())
+            .AddInterceptors(new SqlitePragmas(synchronous))
+            .Options;
+        return (copy, new PooledDbContextFactory<PrepBotDbContext>(options));
+    }
+
+    public static void Delete(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+
+    private static async Task BuildAsync(string path)
+    {
+        var building = path + ".building";
+        Delete(building);
+        var options = new DbContextOptionsBuilder<PrepBotDbContext>().UseSqlite($"Data Source={building}").Options;
+        var factory = new PooledDbContextFactory<PrepBotDbContext>(options);
+        await new DatabaseMigrator(factory, new DatabaseLocation(building), NullLogger<DatabaseMigrator>.Instance).StartAsync(default);
+
+        await using var connection = new SqliteConnection($"Data Source={building}");
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=OFF;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using (var learners = connection.CreateCommand())
+        {
+            learners.CommandText = "INSERT INTO Learners (Id, Platform, PlatformUserId, DisplayName, TimeZoneId, CreatedAt) VALUES ($id, 'discord', $id, 'learner', 'Etc/UTC', 0)";
+            var id = learners.Parameters.Add("$id", SqliteType.Integer);
+            for (var l = 1; l <= Learners; l++)
+            {
+                id.Value = l;
+                await learners.ExecuteNonQueryAsync();
+            }
+        }
+
+        await using (var states = connection.CreateCommand())
+        {
+            states.CommandText = """
+                INSERT INTO CardStates (LearnerId, CardId, EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version, FirstSeenAt, LastReviewedAt)
+                VALUES ($l, $c, 2.5, $i, 3, 0, $due, $due, 0, 3, 0, 0)
+                """;
+            var learner = states.Parameters.Add("$l", SqliteType.Integer);
+            var card = states.Parameters.Add("$c", SqliteType.Text);
+            var interval = states.Parameters.Add("$i", SqliteType.Integer);
+            var due = states.Parameters.Add("$due", SqliteType.Integer);
+            var random = new Random(42);
+            var now = Now.ToUnixTimeMilliseconds();
+            for (var l = 1; l <= Learners; l++)
+            {
+                for (var c = 0; c < CardsPerLearner; c++)
+                {
+                    learner.Value = l;
+                    card.Value = CardId(c);
+                    interval.Value = 15;
+
+                    // About 5% of each learner's cards are due now; the rest spread over the next 60 days.
+                    due.Value = now + (long)((random.NextDouble() * 63 - 3) * 86_400_000);
+                    await states.ExecuteNonQueryAsync();
+                }
+            }
+        }
+
+        await transaction.CommitAsync();
+        await connection.CloseAsync();
+        SqliteConnection.ClearAllPools();
+        File.Move(building, path, overwrite: true);
+    }
+
+    public static string CardId(int index) => $"concept-generated-card-{index:D5}";
+}
