@@ -40,6 +40,17 @@ public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> context
         }
     }
 
+    /// <summary>Changes a learner's time zone (an IANA id the caller has checked); returns whether it changed.</summary>
+    public async Task<bool> SetTimeZoneAsync(long learnerId, string timeZoneId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await db.Learners
+            .Where(l => l.Id == learnerId && l.TimeZoneId != timeZoneId)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.TimeZoneId, timeZoneId), cancellationToken)
+            .ConfigureAwait(false);
+        return changed > 0;
+    }
+
     public async Task<Learner?> FindAsync(long learnerId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
 using PrepBot.Hosting;
+using PrepBot.Learning;
 using PrepBot.Rendering;
 
 namespace PrepBot.Terminal;
@@ -14,6 +15,7 @@ namespace PrepBot.Terminal;
 /// </summary>
 internal sealed partial class PracticeSession(
     ConversationRouter router,
+    LearnerDirectory learners,
     TerminalIO io,
     IOptions<PracticeOptions> options,
     StartupBanner banner,
@@ -30,6 +32,9 @@ internal sealed partial class PracticeSession(
         var output = io.Output;
         try
         {
+            // In the terminal the settings are the learner's preferences: a changed Practice:TimeZone applies from now on.
+            var learner = await learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, stoppingToken).ConfigureAwait(false);
+            await learners.SetTimeZoneAsync(learner.Id, who.DefaultTimeZoneId, stoppingToken).ConfigureAwait(false);
             await output.WriteLineAsync(banner.Line).ConfigureAwait(false);
             await output.WriteLineAsync("Type /quiz for a question, /review for due cards, /stats, /help, or /quit.").ConfigureAwait(false);
             var menu = TerminalMenu.Empty;

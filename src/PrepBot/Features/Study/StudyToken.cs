@@ -35,7 +35,7 @@ public enum StudyMode
 /// <summary>
 /// Everything a button or form needs to act, carried in its custom id so that buttons on messages sent
 /// before a restart still work: <c>study:{action}:{mode}:{learner}:{version}:{flags}:{card}</c>, e.g.
-/// <c>study:g4:r:12:3:h:sql-top-n</c>. The card state version makes a second press of the same grade a
+/// <c>study:g4:r:c:3:h:sql-top-n</c> (numbers in base 36). The card state version makes a second press of the same grade a
 /// recognisable duplicate. At most 100 characters (Discord's limit) for card ids up to 64 characters.
 /// </summary>
 public sealed record StudyToken(StudyAction Action, StudyMode Mode, long LearnerId, int Version, bool HintUsed, string CardId, int Quality = 0)
@@ -55,7 +55,7 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
             _ => throw new InvalidOperationException($"Unknown study action {Action}."),
         };
         var mode = Mode == StudyMode.Review ? "r" : "q";
-        return string.Create(CultureInfo.InvariantCulture, $"{Prefix}{action}:{mode}:{LearnerId}:{Version}:{(HintUsed ? "h" : "-")}:{CardId}");
+        return $"{Prefix}{action}:{mode}:{Base36(LearnerId)}:{Base36(Version)}:{(HintUsed ? "h" : "-")}:{CardId}";
     }
 
     public StudyToken With(StudyAction action, int quality = 0) => this with { Action = action, Quality = quality };
@@ -70,8 +70,8 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
 
         var parts = customId[Prefix.Length..].Split(':', 6);
         if (parts.Length != 6 || parts[0].Length == 0 || parts[5].Length == 0
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var learner)
-            || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            || !TryParseBase36(parts[2], out var learner)
+            || !TryParseBase36(parts[3], out var version) || version > int.MaxValue)
         {
             return false;
         }
@@ -93,7 +93,46 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
             return false;
         }
 
-        token = new StudyToken(action.Value, mode.Value, learner, version, parts[4] == "h", parts[5], quality);
+        token = new StudyToken(action.Value, mode.Value, learner, (int)version, parts[4] == "h", parts[5], quality);
+        return true;
+    }
+
+    private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+    // Numbers in base 36 keep the id under Discord's 100 characters even for the largest ids.
+    private static string Base36(long value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        Span<char> buffer = stackalloc char[13];
+        var i = buffer.Length;
+        do
+        {
+            buffer[--i] = Digits[(int)(value % 36)];
+            value /= 36;
+        }
+        while (value > 0);
+        return new string(buffer[i..]);
+    }
+
+    private static bool TryParseBase36(string text, out long value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 13)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            var digit = Digits.IndexOf(c, StringComparison.Ordinal);
+            if (digit < 0 || value > (long.MaxValue - digit) / 36)
+            {
+                return false;
+            }
+
+            value = (value * 36) + digit;
+        }
+
         return true;
     }
 }

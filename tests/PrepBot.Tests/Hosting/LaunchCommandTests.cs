@@ -1,0 +1,51 @@
+using PrepBot.Hosting;
+
+namespace PrepBot.Tests.Hosting;
+
+public sealed class LaunchCommandTests
+{
+    [Fact]
+    public void No_arguments_is_the_default_mode()
+    {
+        Assert.Equal(LaunchMode.Default, LaunchCommand.Parse([]).Mode);
+    }
+
+    [Fact]
+    public void Settings_alone_keep_the_default_mode_and_pass_through()
+    {
+        var launch = LaunchCommand.Parse(["--Data:DatabasePath=x.db"]);
+
+        Assert.Equal(LaunchMode.Default, launch.Mode);
+        Assert.Equal(["--Data:DatabasePath=x.db"], launch.HostArguments);
+    }
+
+    [Fact]
+    public void Practice_passes_the_rest_to_configuration()
+    {
+        var launch = LaunchCommand.Parse(["practice", "--Practice:TimeZone=Europe/Berlin"]);
+
+        Assert.Equal(LaunchMode.Practice, launch.Mode);
+        Assert.Equal(["--Practice:TimeZone=Europe/Berlin"], launch.HostArguments);
+    }
+
+    [Fact]
+    public void Content_check_takes_a_folder()
+    {
+        var launch = LaunchCommand.Parse(["content", "check", "--content", "cards", "--Logging:LogLevel:Default=Warning"]);
+
+        Assert.Equal((LaunchMode.ContentCheck, "cards"), (launch.Mode, launch.ContentDirectory));
+        Assert.Equal(["--Logging:LogLevel:Default=Warning"], launch.HostArguments);
+    }
+
+    [Fact]
+    public void Content_flag_without_a_folder_is_an_error()
+    {
+        Assert.Equal("--content needs a folder, e.g. --content content", LaunchCommand.Parse(["content", "check", "--content"]).Error);
+    }
+
+    [Fact]
+    public void Unknown_verb_is_an_error_that_names_it()
+    {
+        Assert.Equal("Unknown command 'serve now'.", LaunchCommand.Parse(["serve", "now"]).Error);
+    }
+}
