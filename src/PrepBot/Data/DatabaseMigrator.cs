@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,19 @@ internal sealed partial class DatabaseMigrator(
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DbException)
+        {
+            throw new DatabaseUnavailableException(
+                $"Data:DatabasePath: cannot open or upgrade the database '{location.Path}': {ex.Message}", ex);
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(location.Path);
         if (!string.IsNullOrEmpty(directory))
@@ -33,6 +47,9 @@ internal sealed partial class DatabaseMigrator(
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} is up to date ({Applied} migrations applied now)")]
     private partial void LogMigrated(string path, int applied);
 }
+
+/// <summary>The database cannot be opened or migrated; the message names the setting and the file.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception innerException) : Exception(message, innerException);
 
 /// <summary>The resolved path of the SQLite file, for start-up messages and the migrator.</summary>
 public sealed record DatabaseLocation(string Path);

@@ -81,6 +81,7 @@ public static class PrepBotApp
     {
         OptionsValidationException validation => [.. validation.Failures],
         AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationErrors)],
+        DatabaseUnavailableException database => [database.Message],
         InvalidOperationException conversion when conversion.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             [conversion.Message],
         _ => [],
@@ -96,8 +97,10 @@ public static class PrepBotApp
             $"{why} on the cards in {provider.GetRequiredService<IOptions<ContentOptions>>().Value.Directory}, progress saved in {provider.GetRequiredService<DatabaseLocation>().Path}."));
         services.AddHostedService<PracticeSession>();
 
-        // The terminal is the learner's screen: only warnings and errors are logged there (to standard error).
+        // The terminal is the learner's screen: only warnings and errors are logged there (to standard error),
+        // and a failed start is reported by RunAsync in one line rather than as the host's stack trace.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 
     private static int RunContentCheck(HostApplicationBuilder builder, string? directory, TextWriter output, TextWriter error)

@@ -10,6 +10,7 @@ namespace PrepBot.Tests.Support;
 internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder;
+    private bool _reopened;
 
     private TestDatabase(DirectoryInfo folder, string path, IDbContextFactory<PrepBotDbContext> factory)
     {
@@ -22,9 +23,22 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public IDbContextFactory<PrepBotDbContext> Factory { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string synchronous = "Normal")
+    public static Task<TestDatabase> CreateAsync(string synchronous = "Normal")
     {
         var folder = Directory.CreateTempSubdirectory("prepbot-db-");
+        return OpenAsync(folder, synchronous);
+    }
+
+    /// <summary>The same file opened again, migrator and all, as after a restart; dispose only the new one.</summary>
+    public Task<TestDatabase> ReopenAsync()
+    {
+        _reopened = true;
+        SqliteConnection.ClearAllPools();
+        return OpenAsync(_folder, "Normal");
+    }
+
+    private static async Task<TestDatabase> OpenAsync(DirectoryInfo folder, string synchronous)
+    {
         var path = System.IO.Path.Combine(folder.FullName, "prepbot.db");
         var options = new DbContextOptionsBuilder<PrepBotDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString())
@@ -48,7 +62,11 @@ internal sealed class TestDatabase : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        if (!_reopened && _folder.Exists)
+        {
+            _folder.Delete(recursive: true);
+        }
+
         return ValueTask.CompletedTask;
     }
 }
