@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Content;
+using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Content;
 

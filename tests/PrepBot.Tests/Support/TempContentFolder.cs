@@ -1,4 +1,4 @@
-namespace PrepBot.Tests.Content;
+namespace PrepBot.Tests.Support;
 
 /// <summary>A throw-away <c>&lt;temp&gt;/content</c> folder for one test; deleted on dispose.</summary>
 internal sealed class TempContentFolder : IDisposable
