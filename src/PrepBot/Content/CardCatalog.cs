@@ -16,8 +16,8 @@ namespace PrepBot.Content;
 /// </remarks>
 public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptions> options, ILogger<CardCatalog> logger)
 {
-    private readonly Lock writeLock = new();
-    private Snapshot? current;
+    private readonly Lock _writeLock = new();
+    private Snapshot? _current;
 
     /// <summary>Raised after each load or reload (also when nothing changed), outside the catalog's lock.</summary>
     public event EventHandler<CardCatalogReloadedEventArgs>? Reloaded;
@@ -34,7 +34,7 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
     /// <summary>The problems of the card files as they are on disk now (content-relative paths).</summary>
     public IReadOnlyList<ContentProblem> Problems => Current.Problems;
 
-    private Snapshot Current => Volatile.Read(ref current) ?? LoadFirst();
+    private Snapshot Current => Volatile.Read(ref _current) ?? LoadFirst();
 
     /// <summary>The served card with this id, or null.</summary>
     public Card? Find(string id) => Current.ById.GetValueOrDefault(id);
@@ -43,9 +43,9 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
     public void LoadAll()
     {
         CardCatalogReloadedEventArgs change;
-        lock (writeLock)
+        lock (_writeLock)
         {
-            var before = current ?? Snapshot.Empty;
+            var before = _current ?? Snapshot.Empty;
             var paths = new HashSet<string>(ContentFiles.FindCardFiles(ContentDirectory), StringComparer.Ordinal);
             paths.UnionWith(before.Files.Keys);
             var after = Apply(before, paths, out change);
@@ -63,16 +63,16 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
     public void Reload(IEnumerable<string> changedFullPaths)
     {
         ArgumentNullException.ThrowIfNull(changedFullPaths);
-        if (Volatile.Read(ref current) is null)
+        if (Volatile.Read(ref _current) is null)
         {
             LoadAll();
             return;
         }
 
         CardCatalogReloadedEventArgs change;
-        lock (writeLock)
+        lock (_writeLock)
         {
-            var before = current!;
+            var before = _current!;
             var paths = CardFilesAt(before, changedFullPaths);
             var after = Apply(before, paths, out change);
             LogReloaded(logger, paths.Count, change.Added.Count, change.Changed.Count, change.Removed.Count, after.Cards.Count);
@@ -84,7 +84,7 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
     private Snapshot LoadFirst()
     {
         LoadAll();
-        return Volatile.Read(ref current)!;
+        return Volatile.Read(ref _current)!;
     }
 
     private HashSet<string> CardFilesAt(Snapshot before, IEnumerable<string> fullPaths)
@@ -183,7 +183,7 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
             [.. byId.Values.OrderBy(card => card.Week).ThenBy(card => card.Id, StringComparer.Ordinal)],
             byId.ToFrozenDictionary(StringComparer.Ordinal),
             [.. files.Values.SelectMany(file => file.Problems).Concat(duplicates).OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)]);
-        Volatile.Write(ref current, after);
+        Volatile.Write(ref _current, after);
 
         change = new CardCatalogReloadedEventArgs(
             after.Version,

@@ -14,7 +14,7 @@ public sealed class CardParser
 {
     private const int HexCharsOfHash = 16;
 
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UseTaskLists()
         .UsePipeTables()
@@ -41,7 +41,7 @@ public sealed class CardParser
 
         var kind = frontMatter.Kind ?? FolderKind(path);
         var body = new BodyReader(source, lines, problems);
-        body.Read(Markdown.Parse(source, pipeline), frontMatter.BodyStart, kind);
+        body.Read(Markdown.Parse(source, _pipeline), frontMatter.BodyStart, kind);
 
         if (problems.Count > 0)
         {

@@ -15,8 +15,8 @@ public sealed partial class ContentWatcher(
     TimeProvider timeProvider,
     ILogger<ContentWatcher> logger) : BackgroundService
 {
-    private FileSystemWatcher? watcher;
-    private ReloadDebouncer? debouncer;
+    private FileSystemWatcher? _watcher;
+    private ReloadDebouncer? _debouncer;
 
     /// <summary>
     /// Loads the catalog and starts watching before returning, so cards are there for the hosted
@@ -35,28 +35,28 @@ public sealed partial class ContentWatcher(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        watcher?.Dispose();
-        debouncer?.Dispose();
+        _watcher?.Dispose();
+        _debouncer?.Dispose();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override void Dispose()
     {
-        watcher?.Dispose();
-        debouncer?.Dispose();
+        _watcher?.Dispose();
+        _debouncer?.Dispose();
         base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (debouncer is null)
+        if (_debouncer is null)
         {
             return;
         }
 
         try
         {
-            await foreach (var request in debouncer.Requests.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var request in _debouncer.Requests.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 Reload(request);
             }
@@ -91,17 +91,17 @@ public sealed partial class ContentWatcher(
     {
         var directory = catalog.ContentDirectory;
         var debouncer = new ReloadDebouncer(TimeSpan.FromMilliseconds(options.Value.ReloadDebounceMilliseconds), timeProvider);
-        this.debouncer = debouncer;
+        _debouncer = debouncer;
 
         // No '*.md' filter: renaming or deleting a whole folder raises one event for the folder only.
         // Card-ness is decided by CardCatalog.Reload; here we only drop obvious noise (editor temp files).
-        watcher = new FileSystemWatcher(directory)
+        _watcher = new FileSystemWatcher(directory)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
-        watcher.Created += (_, e) => Notice(e.FullPath);
-        watcher.Changed += (_, e) =>
+        _watcher.Created += (_, e) => Notice(e.FullPath);
+        _watcher.Changed += (_, e) =>
         {
             // A folder's "changed" only echoes its files' own events; re-reading the folder would be waste.
             if (!Directory.Exists(e.FullPath))
@@ -109,13 +109,13 @@ public sealed partial class ContentWatcher(
                 Notice(e.FullPath);
             }
         };
-        watcher.Deleted += (_, e) => Notice(e.FullPath);
-        watcher.Renamed += (_, e) =>
+        _watcher.Deleted += (_, e) => Notice(e.FullPath);
+        _watcher.Renamed += (_, e) =>
         {
             Notice(e.OldFullPath);
             Notice(e.FullPath);
         };
-        watcher.Error += (_, e) =>
+        _watcher.Error += (_, e) =>
         {
             LogWatcherError(logger, directory, e.GetException());
             debouncer.SignalFullRescan();
@@ -123,15 +123,15 @@ public sealed partial class ContentWatcher(
 
         try
         {
-            watcher.EnableRaisingEvents = true;
+            _watcher.EnableRaisingEvents = true;
             LogWatching(logger, directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // E.g. the inotify watch limit: serve the cards loaded at start rather than not at all.
             LogCannotWatch(logger, directory, e);
-            watcher.Dispose();
-            watcher = null;
+            _watcher.Dispose();
+            _watcher = null;
         }
     }
 
@@ -142,7 +142,7 @@ public sealed partial class ContentWatcher(
             return;
         }
 
-        debouncer?.Signal(fullPath);
+        _debouncer?.Signal(fullPath);
         LogChangeNoticed(logger, fullPath);
     }
 

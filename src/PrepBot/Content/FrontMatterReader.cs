@@ -393,16 +393,16 @@ internal static class FrontMatterReader
     /// <summary>A YAML parser that remembers where the last event it read starts, to place errors that carry no position.</summary>
     private sealed class TrackingParser(string yaml) : IParser
     {
-        private readonly Parser inner = new(new StringReader(yaml));
+        private readonly Parser _inner = new(new StringReader(yaml));
 
-        public ParsingEvent? Current => inner.Current;
+        public ParsingEvent? Current => _inner.Current;
 
         public Mark LastStart { get; private set; } = new(0, 1, 1);
 
         public bool MoveNext()
         {
-            var moved = inner.MoveNext();
-            LastStart = inner.Current?.Start ?? LastStart;
+            var moved = _inner.MoveNext();
+            LastStart = _inner.Current?.Start ?? LastStart;
             return moved;
         }
     }

@@ -14,34 +14,34 @@ public sealed record ReloadRequest(IReadOnlyList<string> Paths, bool FullRescan)
 /// </summary>
 public sealed class ReloadDebouncer : IDisposable
 {
-    private readonly Lock gate = new();
-    private readonly TimeSpan quietPeriod;
-    private readonly ITimer timer;
-    private readonly Channel<ReloadRequest> requests = Channel.CreateUnbounded<ReloadRequest>(new UnboundedChannelOptions { SingleReader = true });
-    private HashSet<string> pending = new(StringComparer.Ordinal);
-    private bool fullRescan;
-    private bool disposed;
+    private readonly Lock _gate = new();
+    private readonly TimeSpan _quietPeriod;
+    private readonly ITimer _timer;
+    private readonly Channel<ReloadRequest> _requests = Channel.CreateUnbounded<ReloadRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private HashSet<string> _pending = new(StringComparer.Ordinal);
+    private bool _fullRescan;
+    private bool _disposed;
 
     public ReloadDebouncer(TimeSpan quietPeriod, TimeProvider timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(quietPeriod, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        this.quietPeriod = quietPeriod;
-        timer = timeProvider.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _quietPeriod = quietPeriod;
+        _timer = timeProvider.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Requests ready for the catalog, one per burst of signals.</summary>
-    public ChannelReader<ReloadRequest> Requests => requests.Reader;
+    public ChannelReader<ReloadRequest> Requests => _requests.Reader;
 
     /// <summary>Notes a changed path and restarts the quiet period.</summary>
     public void Signal(string fullPath)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!disposed)
+            if (!_disposed)
             {
-                pending.Add(fullPath);
-                timer.Change(quietPeriod, Timeout.InfiniteTimeSpan);
+                _pending.Add(fullPath);
+                _timer.Change(_quietPeriod, Timeout.InfiniteTimeSpan);
             }
         }
     }
@@ -49,12 +49,12 @@ public sealed class ReloadDebouncer : IDisposable
     /// <summary>Asks for a full rescan at the end of the quiet period (changes may have been missed).</summary>
     public void SignalFullRescan()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!disposed)
+            if (!_disposed)
             {
-                fullRescan = true;
-                timer.Change(quietPeriod, Timeout.InfiniteTimeSpan);
+                _fullRescan = true;
+                _timer.Change(_quietPeriod, Timeout.InfiniteTimeSpan);
             }
         }
     }
@@ -62,30 +62,30 @@ public sealed class ReloadDebouncer : IDisposable
     /// <summary>Stops the timer and completes <see cref="Requests"/>; later signals are ignored.</summary>
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            disposed = true;
-            timer.Dispose();
+            _disposed = true;
+            _timer.Dispose();
         }
 
-        requests.Writer.TryComplete();
+        _requests.Writer.TryComplete();
     }
 
     private void Flush()
     {
         ReloadRequest request;
-        lock (gate)
+        lock (_gate)
         {
-            if (pending.Count == 0 && !fullRescan)
+            if (_pending.Count == 0 && !_fullRescan)
             {
                 return;
             }
 
-            request = new ReloadRequest([.. pending.Order(StringComparer.Ordinal)], fullRescan);
-            pending = new HashSet<string>(StringComparer.Ordinal);
-            fullRescan = false;
+            request = new ReloadRequest([.. _pending.Order(StringComparer.Ordinal)], _fullRescan);
+            _pending = new HashSet<string>(StringComparer.Ordinal);
+            _fullRescan = false;
         }
 
-        requests.Writer.TryWrite(request);
+        _requests.Writer.TryWrite(request);
     }
 }

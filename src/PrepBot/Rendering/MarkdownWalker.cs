@@ -17,7 +17,7 @@ internal sealed class MarkdownWalker(MarkdownStyle style)
 {
     private const string ThematicBreak = "──────────";
 
-    private int quoteDepth;
+    private int _quoteDepth;
 
     private bool IsDiscord => style != MarkdownStyle.PlainText;
 
@@ -121,16 +121,16 @@ internal sealed class MarkdownWalker(MarkdownStyle style)
 
     private string RenderQuote(QuoteBlock quote)
     {
-        quoteDepth++;
+        _quoteDepth++;
         var text = string.Join("\n\n", RenderChildren(quote));
-        quoteDepth--;
+        _quoteDepth--;
         if (!IsDiscord)
         {
             return Prefix(text, "| ", "| ", "|");
         }
 
         // Discord cannot nest quotes: an inner quote's lines already get the outer one's bar.
-        return quoteDepth > 0 ? text : Prefix(text, "> ", "> ", "> ");
+        return _quoteDepth > 0 ? text : Prefix(text, "> ", "> ", "> ");
     }
 
     /// <summary>Wraps a block's text in a spoiler when rendering answers.</summary>

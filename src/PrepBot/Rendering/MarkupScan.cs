@@ -8,26 +8,26 @@ namespace PrepBot.Rendering;
 /// </summary>
 internal sealed class MarkupScan
 {
-    private readonly string text;
-    private readonly OpenMarkup[] states;
-    private readonly bool[] insideToken;
-    private readonly int[] textCount;
-    private readonly int[] lastTextEnd;
-    private readonly int[] lastOpenerEnd;
-    private readonly int[] nextTextStart;
-    private readonly int[] nextCloserStart;
+    private readonly string _text;
+    private readonly OpenMarkup[] _states;
+    private readonly bool[] _insideToken;
+    private readonly int[] _textCount;
+    private readonly int[] _lastTextEnd;
+    private readonly int[] _lastOpenerEnd;
+    private readonly int[] _nextTextStart;
+    private readonly int[] _nextCloserStart;
 
     public MarkupScan(string text)
     {
-        this.text = text;
+        _text = text;
         var length = text.Length;
-        states = new OpenMarkup[length + 1];
-        insideToken = new bool[length + 1];
-        textCount = new int[length + 1];
-        lastTextEnd = new int[length + 1];
-        lastOpenerEnd = new int[length + 1];
-        nextTextStart = new int[length + 1];
-        nextCloserStart = new int[length + 1];
+        _states = new OpenMarkup[length + 1];
+        _insideToken = new bool[length + 1];
+        _textCount = new int[length + 1];
+        _lastTextEnd = new int[length + 1];
+        _lastOpenerEnd = new int[length + 1];
+        _nextTextStart = new int[length + 1];
+        _nextCloserStart = new int[length + 1];
         var textStarts = new bool[length + 1];
         var closerStarts = new bool[length + 1];
 
@@ -38,11 +38,11 @@ internal sealed class MarkupScan
             var (end, next, isText) = NextToken(start, state);
             for (var position = start; position < end; position++)
             {
-                states[position] = state;
-                insideToken[position] = position > start;
-                textCount[position] = count;
-                lastTextEnd[position] = textEnd;
-                lastOpenerEnd[position] = openerEnd;
+                _states[position] = state;
+                _insideToken[position] = position > start;
+                _textCount[position] = count;
+                _lastTextEnd[position] = textEnd;
+                _lastOpenerEnd[position] = openerEnd;
             }
 
             if (isText)
@@ -64,38 +64,38 @@ internal sealed class MarkupScan
             start = end;
         }
 
-        states[length] = state;
-        textCount[length] = count;
-        lastTextEnd[length] = textEnd;
-        lastOpenerEnd[length] = openerEnd;
+        _states[length] = state;
+        _textCount[length] = count;
+        _lastTextEnd[length] = textEnd;
+        _lastOpenerEnd[length] = openerEnd;
         int nextText = length, nextCloser = length;
         for (var position = length; position >= 0; position--)
         {
             nextText = textStarts[position] ? position : nextText;
             nextCloser = closerStarts[position] ? position : nextCloser;
-            nextTextStart[position] = nextText;
-            nextCloserStart[position] = nextCloser;
+            _nextTextStart[position] = nextText;
+            _nextCloserStart[position] = nextCloser;
         }
     }
 
     /// <summary>The markup open just before <paramref name="position"/>.</summary>
-    public OpenMarkup At(int position) => states[position];
+    public OpenMarkup At(int position) => _states[position];
 
     /// <summary>True when some visible character (not markup, not whitespace) lies in [start, end).</summary>
-    public bool HasText(int start, int end) => textCount[end] > textCount[start];
+    public bool HasText(int start, int end) => _textCount[end] > _textCount[start];
 
     /// <summary>True when a message may end at <paramref name="position"/> and the next one start there.</summary>
     public bool CanCut(int position) =>
-        !insideToken[position]
-        && lastOpenerEnd[position] <= lastTextEnd[position]
-        && (nextTextStart[position] == text.Length || nextCloserStart[position] > nextTextStart[position]);
+        !_insideToken[position]
+        && _lastOpenerEnd[position] <= _lastTextEnd[position]
+        && (_nextTextStart[position] == _text.Length || _nextCloserStart[position] > _nextTextStart[position]);
 
     /// <summary>The token starting at <paramref name="start"/>: where it ends, the markup open after it, and whether it is visible text.</summary>
     private (int End, OpenMarkup Next, bool IsText) NextToken(int start, OpenMarkup state)
     {
-        var c = text[start];
-        var single = start + (char.IsSurrogatePair(text, start) ? 2 : 1);
-        if (state.CodeTicks == 0 && (start == 0 || text[start - 1] == '\n') && TryFenceLine(start, state, out var lineEnd, out var afterFence))
+        var c = _text[start];
+        var single = start + (char.IsSurrogatePair(_text, start) ? 2 : 1);
+        if (state.CodeTicks == 0 && (start == 0 || _text[start - 1] == '\n') && TryFenceLine(start, state, out var lineEnd, out var afterFence))
         {
             return (lineEnd, afterFence, false);
         }
@@ -124,12 +124,12 @@ internal sealed class MarkupScan
         }
 
         // Discord escapes any punctuation with a backslash.
-        if (c == '\\' && start + 1 < text.Length && !char.IsLetterOrDigit(text[start + 1]) && !char.IsWhiteSpace(text[start + 1]))
+        if (c == '\\' && start + 1 < _text.Length && !char.IsLetterOrDigit(_text[start + 1]) && !char.IsWhiteSpace(_text[start + 1]))
         {
             return (start + 2, state, true);
         }
 
-        if (c == '|' && start + 1 < text.Length && text[start + 1] == '|')
+        if (c == '|' && start + 1 < _text.Length && _text[start + 1] == '|')
         {
             return (start + 2, state with { Spoiler = !state.Spoiler }, false);
         }
@@ -140,26 +140,26 @@ internal sealed class MarkupScan
     /// <summary>A line that opens or closes a fenced code block (after indentation or a quote bar); the token is the whole line.</summary>
     private bool TryFenceLine(int start, OpenMarkup state, out int lineEnd, out OpenMarkup after)
     {
-        var newline = text.IndexOf('\n', start);
-        lineEnd = newline < 0 ? text.Length : newline + 1;
+        var newline = _text.IndexOf('\n', start);
+        lineEnd = newline < 0 ? _text.Length : newline + 1;
         after = state;
         var fence = start;
-        if (text.AsSpan(fence).StartsWith("> "))
+        if (_text.AsSpan(fence).StartsWith("> "))
         {
             fence += 2;
         }
 
-        while (fence < lineEnd && text[fence] == ' ')
+        while (fence < lineEnd && _text[fence] == ' ')
         {
             fence++;
         }
 
-        if (!text.AsSpan(fence).StartsWith("```"))
+        if (!_text.AsSpan(fence).StartsWith("```"))
         {
             return false;
         }
 
-        var info = text[(fence + 3)..(newline < 0 ? text.Length : newline)];
+        var info = _text[(fence + 3)..(newline < 0 ? _text.Length : newline)];
         if (state.Fence is not null)
         {
             after = state with { Fence = null, FenceIndent = "" };
@@ -171,7 +171,7 @@ internal sealed class MarkupScan
             return false; // a whole code block on one line
         }
 
-        var indent = text[start..fence];
+        var indent = _text[start..fence];
         after = state with { Fence = indent + "```" + DiscordText.Language(info), FenceIndent = indent };
         return true;
     }
@@ -179,14 +179,14 @@ internal sealed class MarkupScan
     /// <summary>True when a backtick run of exactly <paramref name="run"/> follows before the paragraph ends.</summary>
     private bool HasClosingRun(int from, int run)
     {
-        for (var position = from; position < text.Length;)
+        for (var position = from; position < _text.Length;)
         {
-            if (text[position] == '\n' && position + 1 < text.Length && text[position + 1] == '\n')
+            if (_text[position] == '\n' && position + 1 < _text.Length && _text[position + 1] == '\n')
             {
                 return false;
             }
 
-            if (text[position] != '`')
+            if (_text[position] != '`')
             {
                 position++;
                 continue;
@@ -207,7 +207,7 @@ internal sealed class MarkupScan
     private int RunLength(int start, char c)
     {
         var end = start;
-        while (end < text.Length && text[end] == c)
+        while (end < _text.Length && _text[end] == c)
         {
             end++;
         }

@@ -1,58 +1,59 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Content;
+using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Content;
 
 public sealed class CardCatalogTests : IDisposable
 {
-    private readonly TempContentFolder folder = new();
-    private readonly TestLogger<CardCatalog> logger = new();
-    private readonly CardCatalog catalog;
+    private readonly TempContentFolder _folder = new();
+    private readonly TestLogger<CardCatalog> _logger = new();
+    private readonly CardCatalog _catalog;
 
     public CardCatalogTests() =>
-        catalog = new CardCatalog(new CardParser(), Options.Create(new ContentOptions { Directory = folder.ContentDirectory }), logger);
+        _catalog = new CardCatalog(new CardParser(), Options.Create(new ContentOptions { Directory = _folder.ContentDirectory }), _logger);
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Load_all_serves_the_valid_cards_ordered_by_week_then_id()
     {
-        folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b", week: 2));
-        folder.Write("concept/c.md", SampleCards.ConceptCard("concept-c", week: 1));
-        folder.Write("sql/top.md", SampleCards.Sql);
-        folder.Write("concept/README.md", "# Not a card\n");
+        _folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b", week: 2));
+        _folder.Write("concept/c.md", SampleCards.ConceptCard("concept-c", week: 1));
+        _folder.Write("sql/top.md", SampleCards.Sql);
+        _folder.Write("concept/README.md", "# Not a card\n");
 
-        catalog.LoadAll();
+        _catalog.LoadAll();
 
-        Assert.Equal(["concept-c", "concept-b", "sql-top-customers"], catalog.Cards.Select(c => c.Id));
-        Assert.Equal("sql/top.md", catalog.Find("sql-top-customers")?.SourcePath);
+        Assert.Equal(["concept-c", "concept-b", "sql-top-customers"], _catalog.Cards.Select(c => c.Id));
+        Assert.Equal("sql/top.md", _catalog.Find("sql-top-customers")?.SourcePath);
     }
 
     [Fact]
     public void Broken_edit_keeps_serving_the_last_good_version()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
-        catalog.LoadAll();
-        var good = catalog.Find("concept-a");
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        _catalog.LoadAll();
+        var good = _catalog.Find("concept-a");
 
-        var path = folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a").Replace("week: 1", "week: 99", StringComparison.Ordinal));
-        catalog.Reload([path]);
+        var path = _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a").Replace("week: 1", "week: 99", StringComparison.Ordinal));
+        _catalog.Reload([path]);
 
-        Assert.Same(good, catalog.Find("concept-a"));
-        Assert.Equal("concept/a.md:5: week must be a whole number from 1 to 16 (got '99')", Assert.Single(catalog.Problems).ToString());
+        Assert.Same(good, _catalog.Find("concept-a"));
+        Assert.Equal("concept/a.md:5: week must be a whole number from 1 to 16 (got '99')", Assert.Single(_catalog.Problems).ToString());
     }
 
     [Fact]
     public void Broken_edit_logs_an_error_for_each_problem()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
-        catalog.LoadAll();
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        _catalog.LoadAll();
 
-        var path = folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a").Replace("week: 1", "week: 99", StringComparison.Ordinal));
-        catalog.Reload([path]);
+        var path = _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a").Replace("week: 1", "week: 99", StringComparison.Ordinal));
+        _catalog.Reload([path]);
 
-        var error = Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
+        var error = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Error);
         Assert.Equal(
             "Card file concept/a.md is broken; keeping its last good version. Line 5: week must be a whole number from 1 to 16 (got '99')",
             error.Message);
@@ -61,97 +62,97 @@ public sealed class CardCatalogTests : IDisposable
     [Fact]
     public void Fixing_a_broken_file_serves_the_fixed_card()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 1));
-        catalog.LoadAll();
-        catalog.Reload([folder.Write("concept/a.md", "---\nbroken\n")]);
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 1));
+        _catalog.LoadAll();
+        _catalog.Reload([_folder.Write("concept/a.md", "---\nbroken\n")]);
 
-        catalog.Reload([folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 4))]);
+        _catalog.Reload([_folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 4))]);
 
-        Assert.Equal(4, catalog.Find("concept-a")?.Week);
-        Assert.Empty(catalog.Problems);
+        Assert.Equal(4, _catalog.Find("concept-a")?.Week);
+        Assert.Empty(_catalog.Problems);
     }
 
     [Fact]
     public void Deleted_file_removes_its_card()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
-        folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b"));
-        catalog.LoadAll();
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        _folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b"));
+        _catalog.LoadAll();
 
-        catalog.Reload([folder.Delete("concept/a.md")]);
+        _catalog.Reload([_folder.Delete("concept/a.md")]);
 
-        Assert.Null(catalog.Find("concept-a"));
-        Assert.Equal(["concept-b"], catalog.Cards.Select(c => c.Id));
+        Assert.Null(_catalog.Find("concept-a"));
+        Assert.Equal(["concept-b"], _catalog.Cards.Select(c => c.Id));
     }
 
     [Fact]
     public void Broken_new_file_is_skipped_while_the_other_cards_load()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
-        folder.Write("concept/broken.md", SampleCards.ConceptCard("concept-broken").Replace("## Question", "## Qestion", StringComparison.Ordinal));
-        folder.Write("sql/top.md", SampleCards.Sql);
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        _folder.Write("concept/broken.md", SampleCards.ConceptCard("concept-broken").Replace("## Question", "## Qestion", StringComparison.Ordinal));
+        _folder.Write("sql/top.md", SampleCards.Sql);
 
-        catalog.LoadAll();
+        _catalog.LoadAll();
 
-        Assert.Equal(["concept-a", "sql-top-customers"], catalog.Cards.Select(c => c.Id));
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith("Card file concept/broken.md is broken and was not loaded. Line 9:", StringComparison.Ordinal));
+        Assert.Equal(["concept-a", "sql-top-customers"], _catalog.Cards.Select(c => c.Id));
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith("Card file concept/broken.md is broken and was not loaded. Line 9:", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Duplicate_id_keeps_the_card_of_the_first_file_by_path()
     {
-        folder.Write("concept/b.md", SampleCards.ConceptCard("concept-same", week: 2));
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-same", week: 1));
+        _folder.Write("concept/b.md", SampleCards.ConceptCard("concept-same", week: 2));
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-same", week: 1));
 
-        catalog.LoadAll();
+        _catalog.LoadAll();
 
-        Assert.Equal("concept/a.md", catalog.Find("concept-same")?.SourcePath);
-        Assert.Contains(logger.Entries, e => e.Message == "Card file concept/b.md uses id concept-same, already used by concept/a.md; it is not served");
+        Assert.Equal("concept/a.md", _catalog.Find("concept-same")?.SourcePath);
+        Assert.Contains(_logger.Entries, e => e.Message == "Card file concept/b.md uses id concept-same, already used by concept/a.md; it is not served");
     }
 
     [Fact]
     public void Reload_tells_which_ids_were_added_changed_and_removed()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
-        folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b"));
-        catalog.LoadAll();
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        _folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b"));
+        _catalog.LoadAll();
         CardCatalogReloadedEventArgs? change = null;
-        catalog.Reloaded += (_, e) => change = e;
+        _catalog.Reloaded += (_, e) => change = e;
 
-        catalog.Reload(
+        _catalog.Reload(
         [
-            folder.Delete("concept/a.md"),
-            folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b", week: 5)),
-            folder.Write("concept/c.md", SampleCards.ConceptCard("concept-c")),
+            _folder.Delete("concept/a.md"),
+            _folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b", week: 5)),
+            _folder.Write("concept/c.md", SampleCards.ConceptCard("concept-c")),
         ]);
 
         Assert.NotNull(change);
         Assert.Equal(["concept-c"], change.Added);
         Assert.Equal(["concept-b"], change.Changed);
         Assert.Equal(["concept-a"], change.Removed);
-        Assert.Equal(catalog.Version, change.Version);
+        Assert.Equal(_catalog.Version, change.Version);
     }
 
     [Fact]
     public void Reload_of_a_renamed_folder_moves_its_cards()
     {
-        folder.Write("concept/old/a.md", SampleCards.ConceptCard("concept-a"));
-        catalog.LoadAll();
+        _folder.Write("concept/old/a.md", SampleCards.ConceptCard("concept-a"));
+        _catalog.LoadAll();
 
-        Directory.Move(folder.FullPath("concept/old"), folder.FullPath("concept/new"));
-        catalog.Reload([folder.FullPath("concept/old"), folder.FullPath("concept/new")]);
+        Directory.Move(_folder.FullPath("concept/old"), _folder.FullPath("concept/new"));
+        _catalog.Reload([_folder.FullPath("concept/old"), _folder.FullPath("concept/new")]);
 
-        Assert.Equal("concept/new/a.md", catalog.Find("concept-a")?.SourcePath);
+        Assert.Equal("concept/new/a.md", _catalog.Find("concept-a")?.SourcePath);
     }
 
     [Fact]
     public void Reading_before_any_load_loads_the_catalog()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
 
-        var card = catalog.Find("concept-a");
+        var card = _catalog.Find("concept-a");
 
         Assert.NotNull(card);
-        Assert.Equal(1, catalog.Version);
+        Assert.Equal(1, _catalog.Version);
     }
 }

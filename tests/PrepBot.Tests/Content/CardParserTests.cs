@@ -6,14 +6,14 @@ namespace PrepBot.Tests.Content;
 
 public sealed class CardParserTests
 {
-    private readonly CardParser parser = new();
+    private readonly CardParser _parser = new();
 
     // ---- valid cards ----
 
     [Fact]
     public void Valid_sql_card_parses_with_its_front_matter_and_sections()
     {
-        var result = parser.Parse("sql/top-customers.md", SampleCards.Sql);
+        var result = _parser.Parse("sql/top-customers.md", SampleCards.Sql);
 
         Assert.Empty(result.Problems);
         var card = Assert.IsType<Card>(result.Card);
@@ -40,7 +40,7 @@ public sealed class CardParserTests
     [Fact]
     public void Valid_concept_card_parses_its_choices_without_the_boxes()
     {
-        var card = parser.Parse("concept/oltp.md", SampleCards.Concept).Card;
+        var card = _parser.Parse("concept/oltp.md", SampleCards.Concept).Card;
 
         Assert.NotNull(card);
         Assert.Equal(CardKind.Concept, card.Kind);
@@ -60,7 +60,7 @@ public sealed class CardParserTests
     {
         var text = SampleCards.Concept.Replace("- [ ] Point look-ups", "- [ ] Point look-ups\n  by primary key", StringComparison.Ordinal);
 
-        var card = parser.Parse("concept/oltp.md", text).Card;
+        var card = _parser.Parse("concept/oltp.md", text).Card;
 
         Assert.Equal("Point look-ups\nby primary key", card?.Choices[2].Markdown);
     }
@@ -73,7 +73,7 @@ public sealed class CardParserTests
             "## Answer\n\nAnalytical scans.",
             StringComparison.Ordinal);
 
-        var card = parser.Parse("concept/oltp.md", text).Card;
+        var card = _parser.Parse("concept/oltp.md", text).Card;
 
         Assert.NotNull(card);
         Assert.False(card.IsMultipleChoice);
@@ -83,7 +83,7 @@ public sealed class CardParserTests
     [Fact]
     public void Valid_design_card_parses_with_its_title_and_four_sections()
     {
-        var card = parser.Parse("design/streaming/clickstream.md", SampleCards.Design).Card;
+        var card = _parser.Parse("design/streaming/clickstream.md", SampleCards.Design).Card;
 
         Assert.NotNull(card);
         Assert.Equal(CardKind.Design, card.Kind);
@@ -97,7 +97,7 @@ public sealed class CardParserTests
     [Fact]
     public void Valid_behavioral_card_parses_as_retired_with_its_heading_as_title()
     {
-        var card = parser.Parse("behavioral/conflict.md", SampleCards.Behavioral).Card;
+        var card = _parser.Parse("behavioral/conflict.md", SampleCards.Behavioral).Card;
 
         Assert.NotNull(card);
         Assert.Equal(CardKind.Behavioral, card.Kind);
@@ -111,7 +111,7 @@ public sealed class CardParserTests
     {
         var text = SampleCards.Behavioral.Replace("retired: true", "title: From front matter", StringComparison.Ordinal);
 
-        var card = parser.Parse("behavioral/conflict.md", text).Card;
+        var card = _parser.Parse("behavioral/conflict.md", text).Card;
 
         Assert.Equal("From front matter", card?.Title);
     }
@@ -121,7 +121,7 @@ public sealed class CardParserTests
     {
         var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SampleCards.Sql)))[..16];
 
-        var card = parser.Parse("sql/top-customers.md", SampleCards.Sql).Card;
+        var card = _parser.Parse("sql/top-customers.md", SampleCards.Sql).Card;
 
         Assert.Equal(expected, card?.ContentHash);
     }
@@ -129,9 +129,9 @@ public sealed class CardParserTests
     [Fact]
     public void Crlf_text_parses_to_the_same_card_as_lf_text()
     {
-        var lf = parser.Parse("sql/top-customers.md", SampleCards.Sql).Card;
+        var lf = _parser.Parse("sql/top-customers.md", SampleCards.Sql).Card;
 
-        var crlf = parser.Parse("sql/top-customers.md", SampleCards.Sql.Replace("\n", "\r\n", StringComparison.Ordinal)).Card;
+        var crlf = _parser.Parse("sql/top-customers.md", SampleCards.Sql.Replace("\n", "\r\n", StringComparison.Ordinal)).Card;
 
         Assert.NotNull(crlf);
         Assert.Equal(lf?.ContentHash, crlf.ContentHash);
@@ -141,7 +141,7 @@ public sealed class CardParserTests
     [Fact]
     public void Key_lines_tell_where_each_front_matter_key_is()
     {
-        var result = parser.Parse("sql/top-customers.md", SampleCards.Sql);
+        var result = _parser.Parse("sql/top-customers.md", SampleCards.Sql);
 
         Assert.Equal(2, result.KeyLines["id"]);
         Assert.Equal(8, result.KeyLines["dataset"]);
@@ -578,7 +578,7 @@ public sealed class CardParserTests
             .Replace("difficulty: medium", "dificulty: medium", StringComparison.Ordinal)
             .Replace("## Hint", "## Hnit", StringComparison.Ordinal);
 
-        var result = parser.Parse("sql/x.md", text);
+        var result = _parser.Parse("sql/x.md", text);
 
         Assert.Null(result.Card);
         Assert.Equal(
@@ -594,7 +594,7 @@ public sealed class CardParserTests
 
     private ContentProblem SingleProblem(string path, string text)
     {
-        var result = parser.Parse(path, text);
+        var result = _parser.Parse(path, text);
         Assert.Null(result.Card);
         return Assert.Single(result.Problems);
     }

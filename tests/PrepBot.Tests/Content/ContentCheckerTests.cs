@@ -1,19 +1,20 @@
 using PrepBot.Content;
+using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Content;
 
 public sealed class ContentCheckerTests : IDisposable
 {
-    private readonly TempContentFolder folder = new();
-    private readonly ContentChecker checker = new(new CardParser());
+    private readonly TempContentFolder _folder = new();
+    private readonly ContentChecker _checker = new(new CardParser());
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Duplicate_id_is_reported_on_the_later_file_with_the_first_files_location()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-same"));
-        folder.Write("concept/b.md", SampleCards.ConceptCard("concept-same"));
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-same"));
+        _folder.Write("concept/b.md", SampleCards.ConceptCard("concept-same"));
 
         var report = Check();
 
@@ -25,10 +26,10 @@ public sealed class ContentCheckerTests : IDisposable
     [Fact]
     public void Problems_of_every_file_are_reported_in_one_run_sorted_by_path_then_line()
     {
-        folder.Write("sql/z.md", SampleCards.Sql.Replace("week: 3", "week: 0", StringComparison.Ordinal));
-        folder.Write("concept/b.md", SampleCards.Concept.Replace("## Question", "## Questoin", StringComparison.Ordinal)
+        _folder.Write("sql/z.md", SampleCards.Sql.Replace("week: 3", "week: 0", StringComparison.Ordinal));
+        _folder.Write("concept/b.md", SampleCards.Concept.Replace("## Question", "## Questoin", StringComparison.Ordinal)
             .Replace("topic: data-landscape", "topic: Data", StringComparison.Ordinal));
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 99));
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 99));
 
         var report = Check();
 
@@ -47,22 +48,22 @@ public sealed class ContentCheckerTests : IDisposable
     [Fact]
     public void Paths_are_shown_in_full_when_the_content_folder_is_not_under_the_current_directory()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 99));
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 99));
         using var elsewhere = new TempContentFolder();
 
-        var report = checker.Check(folder.ContentDirectory, elsewhere.RootDirectory);
+        var report = _checker.Check(_folder.ContentDirectory, elsewhere.RootDirectory);
 
-        Assert.Equal(folder.FullPath("concept/a.md"), Assert.Single(report.Problems).Path);
+        Assert.Equal(_folder.FullPath("concept/a.md"), Assert.Single(report.Problems).Path);
     }
 
     [Fact]
     public void Readme_files_and_folders_that_are_not_kinds_are_not_checked()
     {
-        folder.Write("README.md", "# Guide\n");
-        folder.Write("concept/README.md", "# Concept cards\n");
-        folder.Write("datasets/notes.md", "# Notes\n");
-        folder.Write("drafts/idea.md", "not a card\n");
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        _folder.Write("README.md", "# Guide\n");
+        _folder.Write("concept/README.md", "# Concept cards\n");
+        _folder.Write("datasets/notes.md", "# Notes\n");
+        _folder.Write("drafts/idea.md", "not a card\n");
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
 
         var report = Check();
 
@@ -73,8 +74,8 @@ public sealed class ContentCheckerTests : IDisposable
     [Fact]
     public void Sql_card_naming_a_missing_dataset_is_reported_when_the_datasets_folder_exists()
     {
-        folder.Write("datasets/hr.sql", "CREATE TABLE t (x INT);");
-        folder.Write("sql/top.md", SampleCards.Sql);
+        _folder.Write("datasets/hr.sql", "CREATE TABLE t (x INT);");
+        _folder.Write("sql/top.md", SampleCards.Sql);
 
         var report = Check();
 
@@ -86,7 +87,7 @@ public sealed class ContentCheckerTests : IDisposable
     [Fact]
     public void Sql_card_dataset_is_not_checked_when_there_is_no_datasets_folder()
     {
-        folder.Write("sql/top.md", SampleCards.Sql);
+        _folder.Write("sql/top.md", SampleCards.Sql);
 
         var report = Check();
 
@@ -96,10 +97,10 @@ public sealed class ContentCheckerTests : IDisposable
     [Fact]
     public void Summary_counts_cards_per_week_and_kind()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 1));
-        folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b", week: 2));
-        folder.Write("sql/top.md", SampleCards.Sql);
-        folder.Write("behavioral/conflict.md", SampleCards.Behavioral);
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a", week: 1));
+        _folder.Write("concept/b.md", SampleCards.ConceptCard("concept-b", week: 2));
+        _folder.Write("sql/top.md", SampleCards.Sql);
+        _folder.Write("behavioral/conflict.md", SampleCards.Behavioral);
 
         var summary = Check().Summary();
 
@@ -119,12 +120,12 @@ public sealed class ContentCheckerTests : IDisposable
     [Fact]
     public void Missing_content_folder_is_an_error_naming_the_folder()
     {
-        var missing = Path.Combine(folder.RootDirectory, "nope");
+        var missing = Path.Combine(_folder.RootDirectory, "nope");
 
-        var error = Assert.Throws<DirectoryNotFoundException>(() => checker.Check(missing));
+        var error = Assert.Throws<DirectoryNotFoundException>(() => _checker.Check(missing));
 
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
     }
 
-    private ContentCheckReport Check() => checker.Check(folder.ContentDirectory, folder.RootDirectory);
+    private ContentCheckReport Check() => _checker.Check(_folder.ContentDirectory, _folder.RootDirectory);
 }

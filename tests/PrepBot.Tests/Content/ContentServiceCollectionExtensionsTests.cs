@@ -3,19 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PrepBot.Content;
+using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Content;
 
 public sealed class ContentServiceCollectionExtensionsTests : IDisposable
 {
-    private readonly TempContentFolder folder = new();
+    private readonly TempContentFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Host_start_loads_the_catalog()
     {
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
         using var host = BuildHost(new() { ["Content:WatchForChanges"] = "false" });
 
         await host.StartAsync(TestContext.Current.CancellationToken);
@@ -34,7 +35,7 @@ public sealed class ContentServiceCollectionExtensionsTests : IDisposable
 
         var options = host.Services.GetRequiredService<IOptions<ContentOptions>>().Value;
 
-        Assert.Equal(folder.ContentDirectory, options.Directory);
+        Assert.Equal(_folder.ContentDirectory, options.Directory);
     }
 
     [Fact]
@@ -44,13 +45,13 @@ public sealed class ContentServiceCollectionExtensionsTests : IDisposable
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal([$"Content:Directory: folder '{Path.Combine(folder.RootDirectory, "cards")}' does not exist"], error.Failures);
+        Assert.Equal([$"Content:Directory: folder '{Path.Combine(_folder.RootDirectory, "cards")}' does not exist"], error.Failures);
     }
 
     [Fact]
     public void Debounce_outside_50_to_60000_milliseconds_is_rejected_naming_the_key()
     {
-        var options = new ContentOptions { Directory = folder.ContentDirectory, ReloadDebounceMilliseconds = 10 };
+        var options = new ContentOptions { Directory = _folder.ContentDirectory, ReloadDebounceMilliseconds = 10 };
 
         var result = new ContentOptionsValidator().Validate(null, options);
 
@@ -62,7 +63,7 @@ public sealed class ContentServiceCollectionExtensionsTests : IDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
-            ContentRootPath = folder.RootDirectory,
+            ContentRootPath = _folder.RootDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddPrepBotContent();

@@ -2,27 +2,28 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Content;
+using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Content;
 
 public sealed class ContentWatcherTests : IDisposable
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
-    private readonly TempContentFolder folder = new();
+    private readonly TempContentFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Card_file_added_while_running_is_served_once_the_folder_is_quiet()
     {
         var ct = TestContext.Current.CancellationToken;
-        folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
-        var options = Options.Create(new ContentOptions { Directory = folder.ContentDirectory, ReloadDebounceMilliseconds = 500 });
+        _folder.Write("concept/a.md", SampleCards.ConceptCard("concept-a"));
+        var options = Options.Create(new ContentOptions { Directory = _folder.ContentDirectory, ReloadDebounceMilliseconds = 500 });
         var catalog = new CardCatalog(new CardParser(), options, NullLogger<CardCatalog>.Instance);
         var time = new FakeTimeProvider();
         var logger = new TestLogger<ContentWatcher>();
         using var watcher = new ContentWatcher(catalog, options, time, logger);
-        var target = folder.FullPath("concept/b.md");
+        var target = _folder.FullPath("concept/b.md");
         var noticed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         logger.Logged += entry =>
         {
@@ -43,7 +44,7 @@ public sealed class ContentWatcherTests : IDisposable
         try
         {
             // Write elsewhere, then move into place: the watcher never sees a half-written card.
-            var draft = folder.Write("concept/b.tmp", SampleCards.ConceptCard("concept-b"));
+            var draft = _folder.Write("concept/b.tmp", SampleCards.ConceptCard("concept-b"));
             File.Move(draft, target);
             await noticed.Task.WaitAsync(Generous, ct);
 

@@ -7,13 +7,13 @@ namespace PrepBot.Tests.Features;
 /// <summary>Questions, answers and grades through the router, as a transport sends them.</summary>
 public sealed class StudyFlowTests : IDisposable
 {
-    private readonly TempContent _content = new();
+    private readonly TempContentFolder _content = new();
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("prepbot-flow-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 18, 0, 0, TimeSpan.Zero));
 
     public StudyFlowTests()
     {
-        _content.Write("concept/idempotency.md", TempContent.Reveal);
+        _content.Write("concept/idempotency.md", FlowCards.Reveal);
     }
 
     private string DatabasePath => Path.Combine(_data.FullName, "flow.db");
@@ -31,7 +31,7 @@ public sealed class StudyFlowTests : IDisposable
     public async Task Same_grade_button_pressed_again_after_a_restart_counts_once()
     {
         string goodButton;
-        await using (var bot = await BotHarness.StartAsync(_content.Directory, DatabasePath, _time))
+        await using (var bot = await BotHarness.StartAsync(_content.ContentDirectory, DatabasePath, _time))
         {
             var question = await bot.SendAsync(BotHarness.Ada, new CommandInput("quiz"));
             var revealed = await bot.SendAsync(BotHarness.Ada, new ButtonInput(Button(question, "Reveal answer").CustomId));
@@ -40,7 +40,7 @@ public sealed class StudyFlowTests : IDisposable
             Assert.Contains("Recorded **Good**", first[0].Markdown, StringComparison.Ordinal);
         }
 
-        await using var restarted = await BotHarness.StartAsync(_content.Directory, DatabasePath, _time);
+        await using var restarted = await BotHarness.StartAsync(_content.ContentDirectory, DatabasePath, _time);
         var second = await restarted.SendAsync(BotHarness.Ada, new ButtonInput(goodButton));
 
         Assert.Contains("already recorded", second[0].Markdown, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class StudyFlowTests : IDisposable
     [Fact]
     public async Task Someone_elses_button_is_refused_and_records_nothing()
     {
-        await using var bot = await BotHarness.StartAsync(_content.Directory, DatabasePath, _time);
+        await using var bot = await BotHarness.StartAsync(_content.ContentDirectory, DatabasePath, _time);
         var question = await bot.SendAsync(BotHarness.Ada, new CommandInput("quiz"));
         var revealed = await bot.SendAsync(BotHarness.Ada, new ButtonInput(Button(question, "Reveal answer").CustomId));
 
@@ -65,7 +65,7 @@ public sealed class StudyFlowTests : IDisposable
     [Fact]
     public async Task Button_for_a_card_removed_from_the_deck_says_so()
     {
-        await using var bot = await BotHarness.StartAsync(_content.Directory, DatabasePath, _time);
+        await using var bot = await BotHarness.StartAsync(_content.ContentDirectory, DatabasePath, _time);
 
         var replies = await bot.SendAsync(BotHarness.Ada, new ButtonInput("study:r:q:1:0:-:concept-gone"));
 
@@ -75,7 +75,7 @@ public sealed class StudyFlowTests : IDisposable
     [Fact]
     public async Task Malformed_button_id_gets_a_clear_reply()
     {
-        await using var bot = await BotHarness.StartAsync(_content.Directory, DatabasePath, _time);
+        await using var bot = await BotHarness.StartAsync(_content.ContentDirectory, DatabasePath, _time);
 
         var replies = await bot.SendAsync(BotHarness.Ada, new ButtonInput("study:zz:x"));
 
@@ -85,7 +85,7 @@ public sealed class StudyFlowTests : IDisposable
     [Fact]
     public async Task Write_an_answer_opens_a_form_and_its_submission_reveals_with_the_answer_quoted()
     {
-        await using var bot = await BotHarness.StartAsync(_content.Directory, DatabasePath, _time);
+        await using var bot = await BotHarness.StartAsync(_content.ContentDirectory, DatabasePath, _time);
         var question = await bot.SendAsync(BotHarness.Ada, new CommandInput("quiz"));
 
         var form = await bot.SendAsync(BotHarness.Ada, new ButtonInput(Button(question, "Write an answer").CustomId));

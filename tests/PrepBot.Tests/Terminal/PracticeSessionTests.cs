@@ -12,14 +12,14 @@ namespace PrepBot.Tests.Terminal;
 /// <summary>The local practice session end to end: the real host, a real SQLite file, scripted input.</summary>
 public sealed class PracticeSessionTests : IDisposable
 {
-    private readonly TempContent _content = new();
+    private readonly TempContentFolder _content = new();
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("prepbot-practice-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 18, 0, 0, TimeSpan.Zero));
 
     public PracticeSessionTests()
     {
-        _content.Write("concept/columnar.md", TempContent.MultipleChoice);
-        _content.Write("concept/idempotency.md", TempContent.Reveal);
+        _content.Write("concept/columnar.md", FlowCards.MultipleChoice);
+        _content.Write("concept/idempotency.md", FlowCards.Reveal);
     }
 
     private string DatabasePath => Path.Combine(_data.FullName, "practice.db");
@@ -39,7 +39,7 @@ public sealed class PracticeSessionTests : IDisposable
             [
                 "practice",
                 $"--Data:DatabasePath={DatabasePath}",
-                $"--Content:Directory={_content.Directory}",
+                $"--Content:Directory={_content.ContentDirectory}",
                 "--Content:WatchForChanges=false",
                 "--Practice:LearnerName=ada",
                 "--Practice:TimeZone=Etc/UTC",
@@ -68,7 +68,7 @@ public sealed class PracticeSessionTests : IDisposable
 
         Assert.Equal(0, exit);
         var first = output.Split('\n')[0];
-        Assert.StartsWith("Local practice session on the cards in " + _content.Directory, first, StringComparison.Ordinal);
+        Assert.StartsWith("Local practice session on the cards in " + _content.ContentDirectory, first, StringComparison.Ordinal);
         Assert.Contains(DatabasePath, first, StringComparison.Ordinal);
     }
 
@@ -166,7 +166,7 @@ public sealed class PracticeSessionTests : IDisposable
         var error = new StringWriter();
 
         var exit = await PrepBotApp.RunAsync(
-            ["practice", $"--Data:DatabasePath={DatabasePath}", $"--Content:Directory={_content.Directory}", "--Practice:TimeZone=Mars/Olympus"],
+            ["practice", $"--Data:DatabasePath={DatabasePath}", $"--Content:Directory={_content.ContentDirectory}", "--Practice:TimeZone=Mars/Olympus"],
             builder => builder.Services.AddSingleton(new TerminalIO(new StringReader(string.Empty), new StringWriter())),
             new StringWriter(),
             error);

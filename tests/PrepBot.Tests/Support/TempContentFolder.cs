@@ -1,16 +1,16 @@
-namespace PrepBot.Tests.Content;
+namespace PrepBot.Tests.Support;
 
 /// <summary>A throw-away <c>&lt;temp&gt;/content</c> folder for one test; deleted on dispose.</summary>
 internal sealed class TempContentFolder : IDisposable
 {
-    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("prepbot-content-");
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("prepbot-content-");
 
     public TempContentFolder() => Directory.CreateDirectory(ContentDirectory);
 
     /// <summary>The folder that holds <c>content/</c>, standing in for the repository root.</summary>
-    public string RootDirectory => root.FullName;
+    public string RootDirectory => _root.FullName;
 
-    public string ContentDirectory => Path.Combine(root.FullName, "content");
+    public string ContentDirectory => Path.Combine(_root.FullName, "content");
 
     /// <summary>Writes <paramref name="text"/> to a content-relative path and returns the full path.</summary>
     public string Write(string relativePath, string text)
@@ -30,5 +30,5 @@ internal sealed class TempContentFolder : IDisposable
 
     public string FullPath(string relativePath) => Path.Combine(ContentDirectory, relativePath);
 
-    public void Dispose() => root.Delete(recursive: true);
+    public void Dispose() => _root.Delete(recursive: true);
 }

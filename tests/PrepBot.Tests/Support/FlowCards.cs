@@ -1,22 +1,8 @@
 namespace PrepBot.Tests.Support;
 
-/// <summary>A temp content folder with cards written by the test.</summary>
-internal sealed class TempContent : IDisposable
+/// <summary>Two concept cards for the study-flow and practice-session tests: one multiple choice, one to reveal.</summary>
+internal static class FlowCards
 {
-    private readonly DirectoryInfo _root = System.IO.Directory.CreateTempSubdirectory("prepbot-content-");
-
-    public string Directory => _root.FullName;
-
-    public string Write(string relativePath, string text)
-    {
-        var path = Path.Combine(_root.FullName, relativePath);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    public void Dispose() => _root.Delete(recursive: true);
-
     public const string MultipleChoice = """
         ---
         id: concept-columnar
