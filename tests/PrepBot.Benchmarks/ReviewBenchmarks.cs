@@ -1,5 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PrepBot.Data;
 using PrepBot.Learning;
 
 namespace PrepBot.Benchmarks;
@@ -7,12 +11,14 @@ namespace PrepBot.Benchmarks;
 /// <summary>Recording one review, and fetching one learner's due queue, with 1,000,000 card states stored.</summary>
 [Config(typeof(LatencyConfig))]
 [MemoryDiagnoser]
+[SuppressMessage("Reliability", "CA1001", Justification = "BenchmarkDotNet calls [GlobalCleanup], which disposes it.")]
 public class ReviewBenchmarks
 {
     private readonly int[] _versions = new int[LargeReviewDatabase.Learners * LargeReviewDatabase.CardsPerLearner];
     private string _path = null!;
     private ReviewStore _store = null!;
     private FakeTimeProvider _time = null!;
+    private WalCheckpointer _checkpointer = null!;
     private int _next;
 
     /// <summary>SQLite <c>synchronous</c>: Full (the default, survives power loss) or Normal.</summary>
@@ -26,12 +32,23 @@ public class ReviewBenchmarks
         _time = new FakeTimeProvider(LargeReviewDatabase.Now);
         _store = new ReviewStore(factory, _time);
         Array.Fill(_versions, 3);
-        using var db = factory.CreateDbContext();
-        _ = db.CardStates.Count(); // warm the file cache and EF's model
+        using (var db = factory.CreateDbContext())
+        {
+            _ = db.CardStates.Count(); // warm the file cache and EF's model
+        }
+
+        // As in the bot: the WAL is checkpointed in the background every 5 s, never by a commit.
+        _checkpointer = new WalCheckpointer(factory, Options.Create(new DataOptions()), TimeProvider.System, NullLogger<WalCheckpointer>.Instance);
+        _checkpointer.StartAsync(default).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => LargeReviewDatabase.Delete(_path);
+    public void Cleanup()
+    {
+        _checkpointer.StopAsync(default).GetAwaiter().GetResult();
+        _checkpointer.Dispose();
+        LargeReviewDatabase.Delete(_path);
+    }
 
     [Benchmark(Description = "Record one review (1M card states)")]
     public async Task<ReviewOutcome> RecordReview()

@@ -37,6 +37,8 @@ public static class DataServiceCollectionExtensions
 
         // First hosted service: every later one sees the current schema.
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(provider => provider.GetRequiredService<WalCheckpointer>());
 
         services.AddSingleton<LearnerDirectory>();
         services.AddSingleton<ReviewStore>();

@@ -3,10 +3,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PrepBot.Data;
 
-/// <summary>Per-connection SQLite settings (journal_mode=WAL is stored in the file by <see cref="DatabaseMigrator"/>).</summary>
+/// <summary>
+/// Per-connection SQLite settings (journal_mode=WAL is stored in the file by <see cref="DatabaseMigrator"/>).
+/// Automatic checkpoints are off: <see cref="WalCheckpointer"/> does them in the background, so a commit
+/// never pays for copying the WAL into the database.
+/// </summary>
 internal sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToUpperInvariant()}; PRAGMA busy_timeout=5000;";
+    private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToUpperInvariant()}; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -56,41 +56,39 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 5);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
 
-        var state = await db.CardStates
-            .SingleOrDefaultAsync(s => s.LearnerId == learnerId && s.CardId == cardId, cancellationToken)
-            .ConfigureAwait(false);
+        // BEGIN IMMEDIATE: the read and the write below see no other writer in between.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var state = await ReviewSql.ReadStateAsync(transaction, learnerId, cardId, cancellationToken).ConfigureAwait(false);
         var currentVersion = state?.Version ?? 0;
         if (answersVersion != currentVersion)
         {
-            var counted = await db.ReviewLogs
-                .AnyAsync(r => r.LearnerId == learnerId && r.CardId == cardId && r.StateVersion == answersVersion, cancellationToken)
-                .ConfigureAwait(false);
+            var counted = await ReviewSql.LogExistsAsync(transaction, learnerId, cardId, answersVersion, cancellationToken).ConfigureAwait(false);
             var snapshot = state is null ? CardStateSnapshot.Unseen(cardId) : CardStateSnapshot.From(state);
             return new ReviewOutcome(counted ? RecordResult.Duplicate : RecordResult.Stale, ReviewKind.Scheduled, snapshot);
         }
 
-        var now = time.GetUtcNow();
-        var (updated, log) = Apply(state, learnerId, cardId, quality, now, zone);
-        if (log.Kind == ReviewKind.New)
-        {
-            db.CardStates.Add(updated);
-        }
-
-        db.ReviewLogs.Add(log);
+        var (updated, log) = Apply(state, learnerId, cardId, quality, time.GetUtcNow(), zone);
+        bool written;
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            written = await ReviewSql.WriteAsync(transaction, updated, log, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException ex) when (IsConflict(ex))
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
-            // Another request recorded this same version between our read and write: theirs counts, ours does not.
+            // Unique (learner, card, version) or primary key: the same answer is being recorded by another request.
+            written = false;
+        }
+
+        if (!written)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             var current = await GetStateAsync(learnerId, cardId, cancellationToken).ConfigureAwait(false);
             return new ReviewOutcome(RecordResult.Duplicate, log.Kind, current);
         }
 
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ReviewOutcome(RecordResult.Recorded, log.Kind, CardStateSnapshot.From(updated));
     }
 
@@ -101,7 +99,8 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
     public async Task<IReadOnlyList<DueCard>> GetDueAsync(long learnerId, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await DueQuery(db, learnerId, now, limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
+        return await ReviewSql.ReadDueAsync(connection, learnerId, now, limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How many cards fall due at or before <paramref name="until"/>.</summary>
@@ -140,13 +139,12 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    internal static IQueryable<DueCard> DueQuery(PrepBotDbContext db, long learnerId, DateTimeOffset now, int limit) =>
-        db.CardStates.AsNoTracking()
-            .Where(s => s.LearnerId == learnerId && s.Due <= now)
-            .OrderBy(s => s.InRedrill)
-            .ThenBy(s => s.Due)
-            .Take(limit)
-            .Select(s => new DueCard(s.CardId, s.Due, s.InRedrill, s.Version));
+    // Opened through EF Core so the connection gets PrepBot's pragmas (see SqlitePragmas).
+    private static async Task<SqliteConnection> OpenAsync(PrepBotDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (SqliteConnection)db.Database.GetDbConnection();
+    }
 
     private static (CardState State, ReviewLog Log) Apply(CardState? state, long learnerId, string cardId, int quality, DateTimeOffset now, TimeZoneInfo zone)
     {
@@ -206,9 +204,6 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         log.NextDue = state.Due;
         return (state, log);
     }
-
-    private static bool IsConflict(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException || ex.InnerException is SqliteException { SqliteErrorCode: 19 };
 }
 
 /// <summary>One grade's time and value, for streaks and statistics.</summary>

@@ -42,7 +42,7 @@ internal sealed partial class PracticeSession(
             {
                 await output.WriteAsync("> ").ConfigureAwait(false);
                 await output.FlushAsync(stoppingToken).ConfigureAwait(false);
-                var line = await io.Input.ReadLineAsync(stoppingToken).ConfigureAwait(false);
+                var line = await ReadLineAsync(stoppingToken).ConfigureAwait(false);
                 if (line is null)
                 {
                     await output.WriteLineAsync().ConfigureAwait(false);
@@ -143,7 +143,7 @@ internal sealed partial class PracticeSession(
             var lines = new List<string>();
             while (true)
             {
-                var line = await io.Input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
                 if (line is null)
                 {
                     return null;
@@ -181,6 +181,10 @@ internal sealed partial class PracticeSession(
 
         return new ModalInput(modal.CustomId, fields);
     }
+
+    // The console's reader ignores cancellation, so Ctrl+C would wait for Enter; stop waiting for it instead.
+    private Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+        io.Input.ReadLineAsync(cancellationToken).AsTask().WaitAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A practice-session input failed")]
     private partial void LogInputFailed(Exception exception);

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
@@ -201,14 +202,12 @@ public sealed class ReviewStoreTests : IAsyncLifetime
     public async Task Due_queue_is_one_query_on_the_learner_due_index()
     {
         await using var db = await _db.Factory.CreateDbContextAsync(Ct);
-        var sql = ReviewStore.DueQuery(db, _learner, _time.GetUtcNow(), 20).ToQueryString();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .SkipWhile(line => line.StartsWith(".param", StringComparison.Ordinal) || line.Length == 0)
-            .Aggregate((a, b) => a + "\n" + b)
-            .Replace("@__learnerId_0", _learner.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + ReviewSql.Due;
+        command.Parameters.AddWithValue("$learner", _learner);
+        command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$limit", 20);
 
         var plan = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(Ct))
@@ -219,6 +218,17 @@ public sealed class ReviewStoreTests : IAsyncLifetime
             }
         }
 
-        Assert.Contains(plan, step => step.Contains("USING INDEX IX_CardStates_LearnerId_Due", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_CardStates_LearnerId_Due (LearnerId=? AND Due<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN CardStates", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Due_card_fields_are_read_back_as_written()
+    {
+        await _store.RecordAsync(_learner, "c1", 0, 1, Utc, Ct);
+
+        var due = Assert.Single(await _store.GetDueAsync(_learner, _time.GetUtcNow(), 10, Ct));
+
+        Assert.Equal(new DueCard("c1", _time.GetUtcNow(), InRedrill: true, Version: 1), due);
     }
 }
