@@ -182,9 +182,10 @@ internal sealed partial class PracticeSession(
         return new ModalInput(modal.CustomId, fields);
     }
 
-    // The console's reader ignores cancellation, so Ctrl+C would wait for Enter; stop waiting for it instead.
+    // The console's reader blocks its thread and ignores cancellation, so Ctrl+C would wait for Enter:
+    // read on a pool thread and stop waiting for it when the host stops.
     private Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
-        io.Input.ReadLineAsync(cancellationToken).AsTask().WaitAsync(cancellationToken);
+        Task.Run(io.Input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A practice-session input failed")]
     private partial void LogInputFailed(Exception exception);
