@@ -103,11 +103,12 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         return await ReviewSql.ReadDueAsync(connection, learnerId, now, limit, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>How many cards fall due at or before <paramref name="until"/>.</summary>
-    public async Task<int> CountDueAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>Ids of the learner's cards that fall due at or before <paramref name="until"/> (the due index, no table reads for the filter).</summary>
+    public async Task<IReadOnlyList<string>> GetDueCardIdsAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.CardStates.CountAsync(s => s.LearnerId == learnerId && s.Due <= until, cancellationToken).ConfigureAwait(false);
+        return await db.CardStates.Where(s => s.LearnerId == learnerId && s.Due <= until).Select(s => s.CardId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CardStateSnapshot> GetStateAsync(long learnerId, string cardId, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Tests.Support;
 
@@ -95,5 +97,21 @@ public sealed class StudyFlowTests : IDisposable
         Assert.True(Assert.Single(modal.Fields).IsParagraph);
         Assert.Contains("> Overwrite the partition", submitted[0].Markdown, StringComparison.Ordinal);
         Assert.Equal(["Again", "Hard", "Good", "Easy"], submitted[0].Buttons.Select(b => b.Label));
+    }
+
+    [Fact]
+    public async Task Card_removed_from_the_deck_is_no_longer_counted_or_served_as_due()
+    {
+        await using var bot = await BotHarness.StartAsync(_content.ContentDirectory, DatabasePath, _time);
+        var question = await bot.SendAsync(BotHarness.Ada, new CommandInput("quiz"));
+        var revealed = await bot.SendAsync(BotHarness.Ada, new ButtonInput(Button(question, "Reveal answer").CustomId));
+        await bot.SendAsync(BotHarness.Ada, new ButtonInput(Button(revealed, "Again").CustomId));
+        Assert.Contains("Due now: **1**", (await bot.SendAsync(BotHarness.Ada, new CommandInput("stats")))[0].Markdown, StringComparison.Ordinal);
+
+        _content.Delete("concept/idempotency.md");
+        bot.Services.GetRequiredService<CardCatalog>().LoadAll();
+
+        Assert.Contains("Due now: **0**", (await bot.SendAsync(BotHarness.Ada, new CommandInput("stats")))[0].Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing is due right now.", (await bot.SendAsync(BotHarness.Ada, new CommandInput("review")))[0].Markdown, StringComparison.Ordinal);
     }
 }

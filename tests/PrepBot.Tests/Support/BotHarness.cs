@@ -19,6 +19,8 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public ConversationRouter Router => _host.Services.GetRequiredService<ConversationRouter>();
 
+    public IServiceProvider Services => _host.Services;
+
     public static readonly LearnerIdentity Ada = new("discord", "1001", "Ada", "Etc/UTC");
 
     public static readonly LearnerIdentity Grace = new("discord", "1002", "Grace", "Etc/UTC");

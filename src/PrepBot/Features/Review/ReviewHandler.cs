@@ -1,12 +1,11 @@
 using System.Globalization;
 using PrepBot.Conversation;
 using PrepBot.Features.Study;
-using PrepBot.Learning;
 
 namespace PrepBot.Features.Review;
 
 /// <summary><c>/review</c>: work through the due queue; each grade brings the next due card.</summary>
-public sealed class ReviewHandler(CardPicker picker, ReviewStore reviews, TimeProvider time)
+public sealed class ReviewHandler(CardPicker picker, TimeProvider time)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, CancellationToken cancellationToken)
     {
@@ -20,7 +19,7 @@ public sealed class ReviewHandler(CardPicker picker, ReviewStore reviews, TimePr
             }];
         }
 
-        var due = await reviews.CountDueAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var due = await picker.CountDueAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var lead = string.Create(CultureInfo.InvariantCulture, $"**Review** — {due} card{(due == 1 ? string.Empty : "s")} due.");
         return [StudyFlow.Ask(learner, picked, StudyMode.Review, lead)];
     }

@@ -1,4 +1,5 @@
 using PrepBot.Data;
+using PrepBot.Features.Study;
 using PrepBot.Learning;
 
 namespace PrepBot.Features.Stats;
@@ -49,13 +50,13 @@ public sealed record LearnerStats(
         return (current, best);
     }
 
-    public static async Task<LearnerStats> ComputeAsync(ReviewStore reviews, LearnerContext learner, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<LearnerStats> ComputeAsync(ReviewStore reviews, CardPicker picker, LearnerContext learner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var zone = learner.Zone;
         var today = StudyCalendar.StudyDay(now, zone);
-        var dueNow = await reviews.CountDueAsync(learner.Id, now, cancellationToken).ConfigureAwait(false);
-        var dueToday = await reviews.CountDueAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(1), zone).AddTicks(-1), cancellationToken).ConfigureAwait(false);
-        var dueWeek = await reviews.CountDueAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(7), zone).AddTicks(-1), cancellationToken).ConfigureAwait(false);
+        var dueNow = await picker.CountDueAsync(learner.Id, now, cancellationToken).ConfigureAwait(false);
+        var dueToday = await picker.CountDueAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(1), zone).AddTicks(-1), cancellationToken).ConfigureAwait(false);
+        var dueWeek = await picker.CountDueAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(7), zone).AddTicks(-1), cancellationToken).ConfigureAwait(false);
         var seen = (await reviews.GetSeenCardIdsAsync(learner.Id, cancellationToken).ConfigureAwait(false)).Count;
 
         var moments = await reviews.GetReviewMomentsAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(-HistoryDays), zone), cancellationToken).ConfigureAwait(false);

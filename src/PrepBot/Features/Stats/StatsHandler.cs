@@ -2,16 +2,17 @@ using System.Globalization;
 using System.Text;
 using PrepBot.Content;
 using PrepBot.Conversation;
+using PrepBot.Features.Study;
 using PrepBot.Learning;
 
 namespace PrepBot.Features.Stats;
 
 /// <summary><c>/stats</c>: due today and this week, reviews done, retention and streak, in the learner's time zone.</summary>
-public sealed class StatsHandler(ReviewStore reviews, CardCatalog catalog, TimeProvider time)
+public sealed class StatsHandler(ReviewStore reviews, CardPicker picker, CardCatalog catalog, TimeProvider time)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, CancellationToken cancellationToken)
     {
-        var stats = await LearnerStats.ComputeAsync(reviews, learner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var stats = await LearnerStats.ComputeAsync(reviews, picker, learner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var deck = catalog.Cards.Count(c => !c.Retired);
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;

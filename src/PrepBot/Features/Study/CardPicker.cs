@@ -37,6 +37,16 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TimePro
         return fresh is not null ? new PickedCard(fresh, 0) : FirstInDeck(due, redrill: true);
     }
 
+    /// <summary>
+    /// How many of the learner's cards fall due by <paramref name="until"/> and can still be served: a card
+    /// removed from the deck or retired keeps its history but is no longer counted as due.
+    /// </summary>
+    public async Task<int> CountDueAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var ids = await reviews.GetDueCardIdsAsync(learnerId, until, cancellationToken).ConfigureAwait(false);
+        return ids.Count(id => catalog.Find(id) is { Retired: false });
+    }
+
     private PickedCard? FirstInDeck(IReadOnlyList<DueCard> due, bool redrill)
     {
         foreach (var entry in due)

@@ -100,7 +100,7 @@ public sealed class StudyFlow(CardCatalog catalog, ReviewStore reviews, CardPick
         }
 
         var buttons = new List<ReplyButton> { new("Another question", CommandButtons.Quiz, ButtonStyle.Primary) };
-        var due = await reviews.CountDueAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var due = await picker.CountDueAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (due > 0)
         {
             buttons.Add(new ReplyButton(string.Create(CultureInfo.InvariantCulture, $"Review due cards ({due})"), CommandButtons.Review));
