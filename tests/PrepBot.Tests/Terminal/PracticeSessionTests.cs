@@ -98,7 +98,7 @@ public sealed class PracticeSessionTests : IDisposable
     [Fact]
     public async Task Written_answer_ends_on_a_dot_line_then_reveal_and_self_grade()
     {
-        var (_, output) = await RunAsync("/quiz", "2", "1", "1", "I would overwrite", "the partition", ".", "3", "/quit");
+        var (_, output) = await RunAsync("/quiz", "2", "1", "2", "I would overwrite", "the partition", ".", "3", "/quit");
 
         Assert.Contains("What makes a daily load idempotent?", output, StringComparison.Ordinal);
         Assert.Contains("Answer (end with a line holding only '.'):", output, StringComparison.Ordinal);

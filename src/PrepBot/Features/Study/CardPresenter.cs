@@ -52,8 +52,9 @@ public static class CardPresenter
         }
         else
         {
-            buttons.Add(new ReplyButton(card.Kind == CardKind.Sql ? "Write a query" : "Write an answer", token.With(StudyAction.Write).Format(), ButtonStyle.Primary));
-            buttons.Add(new ReplyButton("Reveal answer", token.With(StudyAction.Reveal).Format()));
+            // Reveal first: it is what most answers end with, and "1" is the easiest key to script.
+            buttons.Add(new ReplyButton("Reveal answer", token.With(StudyAction.Reveal).Format(), ButtonStyle.Primary));
+            buttons.Add(new ReplyButton(card.Kind == CardKind.Sql ? "Write a query" : "Write an answer", token.With(StudyAction.Write).Format()));
         }
 
         if (!token.HintUsed && card.Section("Hint") is not null)
