@@ -67,7 +67,4 @@ public sealed record Card
     /// <summary>The section with this name (case-insensitive), or null.</summary>
     public CardSection? Section(string name) =>
         Sections.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>A short label for lists: the title, else the topic and id.</summary>
-    public string DisplayTitle => Title ?? $"{Topic} ({Id})";
 }

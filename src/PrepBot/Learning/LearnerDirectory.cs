@@ -51,12 +51,6 @@ public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> context
         return changed > 0;
     }
 
-    public async Task<Learner?> FindAsync(long learnerId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Learners.AsNoTracking().SingleOrDefaultAsync(l => l.Id == learnerId, cancellationToken).ConfigureAwait(false);
-    }
-
     private static Task<Learner?> Find(PrepBotDbContext db, string platform, string platformUserId, CancellationToken cancellationToken) =>
         db.Learners.AsNoTracking()
             .SingleOrDefaultAsync(l => l.Platform == platform && l.PlatformUserId == platformUserId, cancellationToken);

@@ -103,12 +103,13 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         return await ReviewSql.ReadDueAsync(connection, learnerId, now, limit, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Ids of the learner's cards that fall due at or before <paramref name="until"/> (the due index, no table reads for the filter).</summary>
-    public async Task<IReadOnlyList<string>> GetDueCardIdsAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>The learner's cards that fall due at or before <paramref name="until"/>, with when (a range of the due index).</summary>
+    public async Task<IReadOnlyList<(string CardId, DateTimeOffset Due)>> GetDueUntilAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.CardStates.Where(s => s.LearnerId == learnerId && s.Due <= until).Select(s => s.CardId)
+        var rows = await db.CardStates.Where(s => s.LearnerId == learnerId && s.Due <= until).Select(s => new { s.CardId, s.Due })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.CardId, r.Due))];
     }
 
     public async Task<CardStateSnapshot> GetStateAsync(long learnerId, string cardId, CancellationToken cancellationToken)

@@ -54,9 +54,13 @@ public sealed record LearnerStats(
     {
         var zone = learner.Zone;
         var today = StudyCalendar.StudyDay(now, zone);
-        var dueNow = await picker.CountDueAsync(learner.Id, now, cancellationToken).ConfigureAwait(false);
-        var dueToday = await picker.CountDueAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(1), zone).AddTicks(-1), cancellationToken).ConfigureAwait(false);
-        var dueWeek = await picker.CountDueAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(7), zone).AddTicks(-1), cancellationToken).ConfigureAwait(false);
+        // One read of the week ahead, counted at three horizons.
+        var endOfToday = StudyCalendar.StartOf(today.AddDays(1), zone);
+        var endOfWeek = StudyCalendar.StartOf(today.AddDays(7), zone);
+        var dueTimes = await picker.DueTimesAsync(learner.Id, endOfWeek.AddTicks(-1), cancellationToken).ConfigureAwait(false);
+        var dueNow = dueTimes.Count(due => due <= now);
+        var dueToday = dueTimes.Count(due => due < endOfToday);
+        var dueWeek = dueTimes.Count;
         var seen = (await reviews.GetSeenCardIdsAsync(learner.Id, cancellationToken).ConfigureAwait(false)).Count;
 
         var moments = await reviews.GetReviewMomentsAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(-HistoryDays), zone), cancellationToken).ConfigureAwait(false);

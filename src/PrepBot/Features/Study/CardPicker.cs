@@ -38,14 +38,18 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TimePro
     }
 
     /// <summary>
-    /// How many of the learner's cards fall due by <paramref name="until"/> and can still be served: a card
-    /// removed from the deck or retired keeps its history but is no longer counted as due.
+    /// When each of the learner's cards that fall due by <paramref name="until"/> and can still be served is due:
+    /// a card removed from the deck or retired keeps its history but is no longer counted as due.
     /// </summary>
-    public async Task<int> CountDueAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DateTimeOffset>> DueTimesAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var ids = await reviews.GetDueCardIdsAsync(learnerId, until, cancellationToken).ConfigureAwait(false);
-        return ids.Count(id => catalog.Find(id) is { Retired: false });
+        var due = await reviews.GetDueUntilAsync(learnerId, until, cancellationToken).ConfigureAwait(false);
+        return [.. due.Where(d => catalog.Find(d.CardId) is { Retired: false }).Select(d => d.Due)];
     }
+
+    /// <summary>How many servable cards are due by <paramref name="until"/> (see <see cref="DueTimesAsync"/>).</summary>
+    public async Task<int> CountDueAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        (await DueTimesAsync(learnerId, until, cancellationToken).ConfigureAwait(false)).Count;
 
     private PickedCard? FirstInDeck(IReadOnlyList<DueCard> due, bool redrill)
     {
