@@ -32,9 +32,10 @@ public sealed partial class ConversationRouter(
         switch (input)
         {
             case CommandInput command:
-                return await RunCommandAsync(context, command.Name, cancellationToken).ConfigureAwait(false);
+                return await RunCommandAsync(who, context, command, cancellationToken).ConfigureAwait(false);
             case ButtonInput button when button.CustomId.StartsWith(CommandButtons.Prefix, StringComparison.Ordinal):
-                return await RunCommandAsync(context, button.CustomId[CommandButtons.Prefix.Length..], cancellationToken).ConfigureAwait(false);
+                return await RunCommandAsync(who, context, CommandLine.Parse(button.CustomId[CommandButtons.Prefix.Length..]), cancellationToken)
+                    .ConfigureAwait(false);
         }
 
         var customId = input switch
@@ -53,9 +54,27 @@ public sealed partial class ConversationRouter(
         return [Reply.Text("PrepBot does not recognise that button (it may come from an older version). Try `/help`.")];
     }
 
-    private async Task<IReadOnlyList<Reply>> RunCommandAsync(LearnerContext learner, string name, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> RunCommandAsync(
+        LearnerIdentity who, LearnerContext learner, CommandInput input, CancellationToken cancellationToken)
     {
-        switch (name.Trim().TrimStart('/').ToLowerInvariant())
+        var command = CommandResolver.Resolve(CommandCatalog.All, input, out var error);
+        if (command is null)
+        {
+            return [Reply.Text(error!)];
+        }
+
+        if (command.Descriptor.RequiresManageServer && !who.CanManageServer)
+        {
+            LogAdminRefused(command.Path, who.UserId);
+            return [Reply.Text($"Only server admins (Manage Server) can use `/{command.Path}`.")];
+        }
+
+        if (command.Descriptor.GuildOnly && who.GuildId is null)
+        {
+            return [Reply.Text($"`/{command.Path}` works inside a server channel, not here.")];
+        }
+
+        switch (command.Path)
         {
             case "quiz":
                 return await quiz.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
@@ -66,10 +85,13 @@ public sealed partial class ConversationRouter(
             case "help":
                 return help.Handle();
             default:
-                var known = string.Join(", ", CommandCatalog.All.Select(c => "/" + c.Name));
-                return [Reply.Text($"There is no command `/{name.Trim().TrimStart('/')}`. Commands: {known}.")];
+                // The catalog lists a command no handler owns: a programming error, said plainly rather than hidden.
+                throw new InvalidOperationException($"No handler for /{command.Path}.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused admin command {Command} for user {UserId} without Manage Server")]
+    private partial void LogAdminRefused(string command, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unrecognised component id {CustomId}")]
     private partial void LogUnknownComponent(string customId);

@@ -1,8 +1,8 @@
+using PrepBot.Conversation;
+
 namespace PrepBot.Features;
 
-/// <summary>A command learners can run; the Discord transport registers these as slash commands.</summary>
-public sealed record CommandDescriptor(string Name, string Description);
-
+/// <summary>Every command learners can run; the Discord transport registers these as slash commands.</summary>
 public static class CommandCatalog
 {
     public static IReadOnlyList<CommandDescriptor> All { get; } =

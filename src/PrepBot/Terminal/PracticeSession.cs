@@ -28,7 +28,10 @@ internal sealed partial class PracticeSession(
     {
         await Task.Yield();
         var practice = options.Value;
-        var who = new LearnerIdentity("terminal", practice.EffectiveLearnerName, practice.EffectiveLearnerName, practice.EffectiveTimeZone);
+        var who = new LearnerIdentity("terminal", practice.EffectiveLearnerName, practice.EffectiveLearnerName, practice.EffectiveTimeZone)
+        {
+            CanManageServer = true,
+        };
         var output = io.Output;
         try
         {
@@ -63,7 +66,7 @@ internal sealed partial class PracticeSession(
                 UserInput input;
                 if (typed.StartsWith('/'))
                 {
-                    input = new CommandInput(typed[1..].Split(' ', 2)[0]);
+                    input = CommandLine.Parse(typed);
                 }
                 else
                 {
