@@ -42,14 +42,23 @@ internal sealed partial class DiscordFrontEndService(
 
             await run.ConfigureAwait(false);
         }
-        catch (DiscordGatewayException ex)
-        {
-            status.Fail(ex.Message);
-            LogFatal(ex.Message);
-            lifetime.StopApplication();
-        }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception ex)
+        {
+            // Nothing more can be done without Discord: say why in one line and stop, rather than retry forever.
+            var reason = ex switch
+            {
+                DiscordApiException { StatusCode: System.Net.HttpStatusCode.Unauthorized } =>
+                    "Discord refused the bot token (401 Unauthorized). Check Discord:Token (PrepBot__Discord__Token).",
+                DiscordGatewayException or DiscordApiException => ex.Message,
+                HttpRequestException http => $"cannot reach Discord at {options.Value.ApiBaseUrl}: {http.Message}",
+                _ => $"{ex.GetType().Name}: {ex.Message}",
+            };
+            status.Fail(reason);
+            LogFatal(reason);
+            lifetime.StopApplication();
         }
         finally
         {
@@ -67,21 +76,28 @@ internal sealed partial class DiscordFrontEndService(
 
     private async Task RegisterCommandsAsync(CancellationToken cancellationToken)
     {
+        ReadyEvent ready;
         try
         {
-            var ready = await gateway.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
-            status.Connected(ready.User.Username);
-            LogReady(ready.User.Username, ready.Application.Id);
+            ready = await gateway.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The gateway's own failure is reported once, by ExecuteAsync.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
+        status.Connected(ready.User.Username);
+        LogReady(ready.User.Username, ready.Application.Id);
+        try
+        {
             Snowflake? guild = Snowflake.TryParse(options.Value.DevelopmentGuildId, out var id) ? id : null;
             await rest.BulkOverwriteApplicationCommandsIfChangedAsync(ready.Application.Id, SlashCommands.From(CommandCatalog.All), guild, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-        }
-        catch (DiscordGatewayException)
-        {
-            // Reported by ExecuteAsync.
         }
         catch (Exception ex)
         {

@@ -104,8 +104,9 @@ public static class PrepBotApp
         await output.WriteLineAsync(
             $"Running on Discord (token from configuration, API {discord.ApiBaseUrl}) with the cards in {content}, progress saved in {database}. Ctrl+C stops.")
             .ConfigureAwait(false);
+        var status = host.Services.GetRequiredService<DiscordStatus>();
         await host.RunAsync().ConfigureAwait(false);
-        if (host.Services.GetRequiredService<DiscordStatus>().Failure is { } failure)
+        if (status.Failure is { } failure)
         {
             await error.WriteLineAsync($"Discord error: {failure}").ConfigureAwait(false);
             return ExitDiscordFailed;
