@@ -40,7 +40,7 @@
 --   Purchases without a checkout in the same session (lost tracking), by session start:
 --     user 36 2024-04-05 01:22:24; user 241 2024-04-21 20:51:05; user 311 2024-04-17 13:37:25.
 --   Ties on event_at: an add_to_cart in the same second as the previous page_view of the same user
---     (ids 625, 4479, 1979, 1808): order by (event_at, id) to be deterministic.
+--     (ids 625, 1808, 1979, 4479): order by (event_at, id) to be deterministic.
 --   Late-arriving mobile events (ids 4928, 4929, 4930, 4931, 4932, 4933, 4934, 4935, 4936, 4937, 4938, 4939, 4940, 4941, 4942): loaded in a later batch, so their ids are
 --     larger than those of later events. LAG ... ORDER BY id gives wrong gaps; ORDER BY event_at is right.
 --   Streaks (gaps-and-islands on distinct active days, day - ROW_NUMBER()): 43 users have a
