@@ -190,7 +190,7 @@ public sealed partial class DatasetLibrary(ILogger<DatasetLibrary> logger)
         }
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Built dataset {Name}: {TableCount} tables, {Bytes} bytes in {Milliseconds:0.0} ms")]
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Debug, Message = "Built dataset {Name}: {TableCount} tables, {Bytes} bytes in {Milliseconds:0.0} ms")]
     private static partial void LogBuilt(ILogger logger, string name, int tableCount, int bytes, double milliseconds);
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "Dataset script {Path} fails on line {Line}: {Problem}")]
