@@ -100,4 +100,20 @@ public sealed class SqlTryCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains($"sql try: cannot read the query file '{missing}'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Out_of_range_limit_stops_at_start_naming_the_key()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await PrepBotApp.RunAsync(
+            ["sql", "try", "sql-orders", "-", $"--Content:Directory={_folder.ContentDirectory}", "--SqlPractice:TimeLimitMilliseconds=0"],
+            output: output,
+            error: error,
+            input: new StringReader("SELECT 1"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Configuration error: SqlPractice:TimeLimitMilliseconds: must be from 10 to 60000 (got 0)", error.ToString(), StringComparison.Ordinal);
+    }
 }
