@@ -2,11 +2,18 @@ namespace PrepBot.Content;
 
 /// <summary>
 /// Checks a whole content folder the way <c>content check</c> does: every card file under the kind
-/// folders, duplicate ids across files, and (when <c>datasets/</c> exists) the datasets sql cards name.
+/// folders, duplicate ids across files, (when <c>datasets/</c> exists) the datasets sql cards name, and then
+/// whatever the registered <see cref="IContentVerifier"/>s check (SQL cards' queries).
 /// </summary>
-public sealed class ContentChecker(CardParser parser)
+public sealed class ContentChecker(CardParser parser, IEnumerable<IContentVerifier> verifiers)
 {
     private const string DatasetsFolder = "datasets";
+
+    /// <summary>A checker of the card format alone, with no further verifiers.</summary>
+    public ContentChecker(CardParser parser)
+        : this(parser, [])
+    {
+    }
 
     /// <summary>Checks <paramref name="contentDirectory"/>; problem paths are shown relative to the current directory when under it.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
@@ -67,6 +74,14 @@ public sealed class ContentChecker(CardParser parser)
             }
 
             cards.Add(card);
+        }
+
+        foreach (var verifier in verifiers)
+        {
+            var found = verifier.Verify(root, cards);
+            var failing = found.Select(problem => problem.Path).ToHashSet(StringComparer.Ordinal);
+            cards.RemoveAll(card => failing.Contains(Path.Combine(root, card.SourcePath)));
+            problems.AddRange(found.Select(problem => problem with { Path = DisplayPath(problem.Path, currentDirectory) }));
         }
 
         return new ContentCheckReport(

@@ -3,6 +3,7 @@ using PrepBot.Conversation;
 using PrepBot.Features.Help;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
+using PrepBot.Features.SqlPractice;
 using PrepBot.Features.Stats;
 using PrepBot.Features.Study;
 
@@ -13,6 +14,7 @@ public static class FeatureServiceCollectionExtensions
     /// <summary>The transport-neutral features and the router transports call.</summary>
     public static IServiceCollection AddPrepBotFeatures(this IServiceCollection services)
     {
+        services.AddPrepBotSqlPractice();
         services.AddSingleton<CardPicker>();
         services.AddSingleton<StudyFlow>();
         services.AddSingleton<QuizHandler>();

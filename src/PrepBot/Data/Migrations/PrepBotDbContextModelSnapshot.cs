@@ -160,6 +160,43 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("ReviewLogs");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.SqlAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HintUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId", "CardId", "StateVersion");
+
+                    b.ToTable("SqlAttempts");
+                });
+
             modelBuilder.Entity("PrepBot.Data.CardState", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
@@ -170,6 +207,15 @@ namespace PrepBot.Data.Migrations
                 });
 
             modelBuilder.Entity("PrepBot.Data.ReviewLog", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.SqlAttempt", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
