@@ -11,7 +11,7 @@ using PrepBot.Data;
 namespace PrepBot.Data.Migrations
 {
     [DbContext(typeof(PrepBotDbContext))]
-    [Migration("20261127170141_PlanStart")]
+    [Migration("20261127174043_PlanStart")]
     partial class PlanStart
     {
         /// <inheritdoc />
@@ -167,6 +167,43 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("ReviewLogs");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.SqlAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HintUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId", "CardId", "StateVersion");
+
+                    b.ToTable("SqlAttempts");
+                });
+
             modelBuilder.Entity("PrepBot.Data.CardState", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
@@ -177,6 +214,15 @@ namespace PrepBot.Data.Migrations
                 });
 
             modelBuilder.Entity("PrepBot.Data.ReviewLog", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.SqlAttempt", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
