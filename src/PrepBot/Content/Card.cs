@@ -22,6 +22,11 @@ public enum Difficulty
 /// <param name="Line">1-based line of the heading in the card file.</param>
 public sealed record CardSection(string Name, string Markdown, int Line);
 
+/// <summary>A query written in a sql card: the text of a <c>```sql</c> block and where it starts.</summary>
+/// <param name="Sql">The code block's content.</param>
+/// <param name="Line">1-based line of the block's opening fence in the card file.</param>
+public sealed record SqlQuery(string Sql, int Line);
+
 /// <summary>One option of a multiple-choice concept card (<c>- [x]</c> marks a right one).</summary>
 public sealed record CardChoice(string Markdown, bool IsCorrect);
 
@@ -47,6 +52,24 @@ public sealed record Card
 
     /// <summary>SQL cards: the dataset the question runs against (<c>content/datasets/&lt;name&gt;.sql</c>).</summary>
     public string? Dataset { get; init; }
+
+    /// <summary>SQL cards: row order matters when grading (front matter <c>ordered: true</c>); otherwise rows compare as a multiset.</summary>
+    public bool Ordered { get; init; }
+
+    /// <summary>SQL cards: the learner's column names must match the reference's (front matter <c>column_names: true</c>).</summary>
+    public bool ColumnNames { get; init; }
+
+    /// <summary>SQL cards: text values compare ignoring case (front matter <c>case_insensitive: true</c>).</summary>
+    public bool CaseInsensitive { get; init; }
+
+    /// <summary>SQL cards: the query in <c>## Reference</c>.</summary>
+    public SqlQuery? Reference { get; init; }
+
+    /// <summary>SQL cards: other correct queries (<c>## Accepted</c>), which grading must accept.</summary>
+    public IReadOnlyList<SqlQuery> Accepted { get; init; } = [];
+
+    /// <summary>SQL cards: subtly wrong queries (<c>## Wrong</c>), which grading must reject.</summary>
+    public IReadOnlyList<SqlQuery> Wrong { get; init; } = [];
 
     /// <summary>A retired card keeps learners' history but is never served as a new card.</summary>
     public bool Retired { get; init; }

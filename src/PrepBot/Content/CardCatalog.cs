@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace PrepBot.Content;
 
 /// <summary>
-/// The cards the bot serves right now. Readers see an immutable snapshot that each load swaps in
-/// atomically; loads are serialised. A card file that breaks keeps serving its last good card, a
-/// broken new file is skipped, and of two files with one id the first by path wins.
+/// The cards the bot serves right now, and the plan (<c>plan.md</c>) they follow. Readers see an immutable
+/// snapshot that each load swaps in atomically; loads are serialised. A card file that breaks keeps serving its
+/// last good card, a broken new file is skipped, and of two files with one id the first by path wins; a broken
+/// plan likewise keeps its last good version.
 /// </summary>
 /// <remarks>
 /// The hosted <see cref="ContentWatcher"/> calls <see cref="LoadAll"/> when the host starts; a reader that comes
@@ -31,8 +32,11 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
     /// <summary>Goes up by one with every load or reload; a snapshot counter for caches.</summary>
     public int Version => Current.Version;
 
-    /// <summary>The problems of the card files as they are on disk now (content-relative paths).</summary>
+    /// <summary>The problems of the card files and the plan as they are on disk now (content-relative paths).</summary>
     public IReadOnlyList<ContentProblem> Problems => Current.Problems;
+
+    /// <summary>The plan being served: the last good <c>plan.md</c>, or null when there is none.</summary>
+    public StudyPlan? Plan => Current.Plan;
 
     private Snapshot Current => Volatile.Read(ref _current) ?? LoadFirst();
 
@@ -48,7 +52,7 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
             var before = _current ?? Snapshot.Empty;
             var paths = new HashSet<string>(ContentFiles.FindCardFiles(ContentDirectory), StringComparer.Ordinal);
             paths.UnionWith(before.Files.Keys);
-            var after = Apply(before, paths, out change);
+            var after = Apply(before, paths, readPlan: true, out change);
             LogLoaded(logger, after.Cards.Count, ContentDirectory, after.Problems.Count);
         }
 
@@ -73,8 +77,9 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
         lock (_writeLock)
         {
             var before = _current!;
+            var changed = changedFullPaths.Select(path => ContentFiles.ToRelative(ContentDirectory, Path.GetFullPath(path))).ToList();
             var paths = CardFilesAt(before, changedFullPaths);
-            var after = Apply(before, paths, out change);
+            var after = Apply(before, paths, readPlan: changed.Any(path => path is "" or StudyPlan.FileName), out change);
             LogReloaded(logger, paths.Count, change.Added.Count, change.Changed.Count, change.Removed.Count, after.Cards.Count);
         }
 
@@ -112,11 +117,17 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
         return paths;
     }
 
-    /// <summary>Re-reads <paramref name="paths"/> (content-relative) and swaps in the resulting snapshot.</summary>
-    private Snapshot Apply(Snapshot before, IReadOnlyCollection<string> paths, out CardCatalogReloadedEventArgs change)
+    /// <summary>Re-reads <paramref name="paths"/> (content-relative), and the plan when asked, and swaps in the resulting snapshot.</summary>
+    private Snapshot Apply(Snapshot before, IReadOnlyCollection<string> paths, bool readPlan, out CardCatalogReloadedEventArgs change)
     {
-        var files = before.Files.ToBuilder();
         var found = new List<ContentProblem>();
+        var (plan, planProblems) = readPlan ? ReadPlan(before.Plan) : (before.Plan, before.PlanProblems);
+        if (readPlan)
+        {
+            found.AddRange(planProblems);
+        }
+
+        var files = before.Files.ToBuilder();
         foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             files.TryGetValue(path, out var previous);
@@ -182,7 +193,9 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
             files.ToImmutable(),
             [.. byId.Values.OrderBy(card => card.Week).ThenBy(card => card.Id, StringComparer.Ordinal)],
             byId.ToFrozenDictionary(StringComparer.Ordinal),
-            [.. files.Values.SelectMany(file => file.Problems).Concat(duplicates).OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)]);
+            [.. files.Values.SelectMany(file => file.Problems).Concat(duplicates).Concat(planProblems).OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line)],
+            plan,
+            planProblems);
         Volatile.Write(ref _current, after);
 
         change = new CardCatalogReloadedEventArgs(
@@ -190,8 +203,45 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
             added: [.. after.ById.Keys.Where(id => !before.ById.ContainsKey(id)).Order(StringComparer.Ordinal)],
             changed: [.. after.ById.Values.Where(card => before.ById.TryGetValue(card.Id, out var old) && (old.ContentHash != card.ContentHash || old.SourcePath != card.SourcePath)).Select(card => card.Id).Order(StringComparer.Ordinal)],
             removed: [.. before.ById.Keys.Where(id => !after.ById.ContainsKey(id)).Order(StringComparer.Ordinal)],
-            problems: found);
+            problems: found)
+        {
+            PlanChanged = !ReferenceEquals(before.Plan, after.Plan),
+        };
         return after;
+    }
+
+    /// <summary>
+    /// Reads plan.md: the new plan when it parses, the <paramref name="previous"/> one (with the problems) when it is
+    /// broken, and none when the file is gone.
+    /// </summary>
+    private (StudyPlan? Plan, IReadOnlyList<ContentProblem> Problems) ReadPlan(StudyPlan? previous)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(Path.Combine(ContentDirectory, StudyPlan.FileName));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return (null, []);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (previous, [new ContentProblem(StudyPlan.FileName, 1, $"cannot read the file: {e.Message}")]);
+        }
+
+        var result = PlanParser.Parse(StudyPlan.FileName, text);
+        foreach (var problem in result.Problems)
+        {
+            LogBrokenPlan(logger, problem.Line, problem.Message, previous is not null);
+        }
+
+        if (result.Plan is { } plan)
+        {
+            LogPlanLoaded(logger, plan.Weeks.Count, plan.TopicCount);
+        }
+
+        return (result.Plan ?? previous, result.Problems);
     }
 
     /// <summary>Parses the file at a content-relative path; null when it does not exist (any more).</summary>
@@ -233,6 +283,12 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
     [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Reloaded {FileCount} card files: {AddedCount} added, {ChangedCount} changed, {RemovedCount} removed; serving {CardCount} cards")]
     private static partial void LogReloaded(ILogger logger, int fileCount, int addedCount, int changedCount, int removedCount, int cardCount);
 
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Error, Message = "The plan (plan.md) is broken at line {Line}: {Problem}. Keeping the previous plan: {KeptPrevious}")]
+    private static partial void LogBrokenPlan(ILogger logger, int line, string problem, bool keptPrevious);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Information, Message = "Loaded the plan: {WeekCount} weeks, {TopicCount} topics")]
+    private static partial void LogPlanLoaded(ILogger logger, int weekCount, int topicCount);
+
     /// <summary>A card file's state: its last good card (kept while the file is broken) and current problems.</summary>
     private sealed record CardFile(Card? LastGood, int IdLine, IReadOnlyList<ContentProblem> Problems);
 
@@ -241,13 +297,17 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
         ImmutableSortedDictionary<string, CardFile> Files,
         IReadOnlyList<Card> Cards,
         FrozenDictionary<string, Card> ById,
-        IReadOnlyList<ContentProblem> Problems)
+        IReadOnlyList<ContentProblem> Problems,
+        StudyPlan? Plan,
+        IReadOnlyList<ContentProblem> PlanProblems)
     {
         public static readonly Snapshot Empty = new(
             0,
             ImmutableSortedDictionary.Create<string, CardFile>(StringComparer.Ordinal),
             [],
             FrozenDictionary<string, Card>.Empty,
+            [],
+            null,
             []);
     }
 }

@@ -23,5 +23,8 @@ public sealed class CardCatalogReloadedEventArgs(
     /// <summary>Problems found in the files this reload read (content-relative paths).</summary>
     public IReadOnlyList<ContentProblem> Problems { get; } = problems;
 
-    public bool HasChanges => Added.Count > 0 || Changed.Count > 0 || Removed.Count > 0;
+    /// <summary>This reload read plan.md and now serves another plan object: a new or re-read plan, or none when the file is gone.</summary>
+    public bool PlanChanged { get; init; }
+
+    public bool HasChanges => Added.Count > 0 || Changed.Count > 0 || Removed.Count > 0 || PlanChanged;
 }

@@ -16,7 +16,13 @@ internal static partial class CardFormat
     public static readonly IReadOnlyList<string> RequiredKeys = ["id", "kind", "topic", "week", "difficulty"];
 
     public static readonly IReadOnlyList<string> KnownKeys =
-        ["id", "kind", "topic", "week", "difficulty", "tags", "title", "dataset", "retired"];
+        ["id", "kind", "topic", "week", "difficulty", "tags", "title", "dataset", "retired", "ordered", "column_names", "case_insensitive"];
+
+    /// <summary>True/false front-matter keys that only sql cards may have.</summary>
+    public static readonly IReadOnlyList<string> SqlFlagKeys = ["ordered", "column_names", "case_insensitive"];
+
+    /// <summary>Sections of a sql card that hold one or more <c>```sql</c> blocks.</summary>
+    public static readonly IReadOnlyList<string> QueryListSections = ["Accepted", "Wrong"];
 
     public static string KindName(CardKind kind) => KindNames[(int)kind];
 
@@ -42,7 +48,7 @@ internal static partial class CardFormat
 
     public static SectionRules Sections(CardKind kind) => kind switch
     {
-        CardKind.Sql => new(Required: ["Question", "Reference"], Optional: ["Hint", "Explanation"], Lists: []),
+        CardKind.Sql => new(Required: ["Question", "Reference"], Optional: ["Hint", "Explanation", "Accepted", "Wrong"], Lists: []),
         CardKind.Concept => new(Required: ["Question"], Optional: ["Choices", "Answer", "Hint", "Explanation"], Lists: []),
         CardKind.Design => new(
             Required: ["Prompt", "Rubric", "Reference answer", "Follow-ups"],

@@ -59,6 +59,12 @@ public sealed class CardParser
             Title = frontMatter.Title ?? body.Title,
             Dataset = frontMatter.Dataset,
             Retired = frontMatter.Retired,
+            Ordered = frontMatter.Ordered,
+            ColumnNames = frontMatter.ColumnNames,
+            CaseInsensitive = frontMatter.CaseInsensitive,
+            Reference = body.Reference,
+            Accepted = body.Accepted,
+            Wrong = body.Wrong,
             SourcePath = path,
             Sections = body.Sections,
             Choices = body.Choices,
@@ -82,6 +88,12 @@ public sealed class CardParser
         public IReadOnlyList<CardSection> Sections { get; private set; } = [];
 
         public IReadOnlyList<CardChoice> Choices { get; private set; } = [];
+
+        public SqlQuery? Reference { get; private set; }
+
+        public IReadOnlyList<SqlQuery> Accepted { get; private set; } = [];
+
+        public IReadOnlyList<SqlQuery> Wrong { get; private set; } = [];
 
         /// <summary>Reads the body from <paramref name="bodyStart"/>; <paramref name="kind"/> (front matter, else folder) picks the section rules, null skips them.</summary>
         public void Read(MarkdownDocument document, int bodyStart, CardKind? kind)
@@ -195,6 +207,10 @@ public sealed class CardParser
             {
                 CheckReference(part);
             }
+            else if (kind == CardKind.Sql && CardFormat.QueryListSections.Contains(name))
+            {
+                ReadQueryList(name, part);
+            }
             else if (rules.IsList(name) && part.Blocks.FirstOrDefault(block => block is not ListBlock) is { } notList)
             {
                 problems.Add(LineOf(notList), $"section '{name}' must be a list ('- item' lines) and nothing else");
@@ -245,7 +261,51 @@ public sealed class CardParser
                 var found = string.IsNullOrEmpty(fences[0].Info) ? "no language" : $"'{fences[0].Info}'";
                 problems.Add(LineOf(fences[0]), $"the code block in 'Reference' must start with ```sql (found {found})");
             }
+            else
+            {
+                Reference = Query(fences[0]);
+            }
         }
+
+        /// <summary><c>## Accepted</c> and <c>## Wrong</c>: one or more <c>```sql</c> blocks, with prose between them if the author likes.</summary>
+        private void ReadQueryList(string name, SectionPart part)
+        {
+            var fences = part.Blocks.OfType<FencedCodeBlock>().ToList();
+            if (fences.Count == 0)
+            {
+                problems.Add(part.Section.Line, $"section '{name}' must hold one or more ```sql code blocks, one query each");
+                return;
+            }
+
+            var queries = new List<SqlQuery>();
+            foreach (var fence in fences)
+            {
+                if (!string.Equals(fence.Info, "sql", StringComparison.OrdinalIgnoreCase))
+                {
+                    var found = string.IsNullOrEmpty(fence.Info) ? "no language" : $"'{fence.Info}'";
+                    problems.Add(LineOf(fence), $"each code block in '{name}' must start with ```sql (found {found})");
+                }
+                else if (fence.Lines.ToString().Trim().Length == 0)
+                {
+                    problems.Add(LineOf(fence), $"this code block in '{name}' is empty");
+                }
+                else
+                {
+                    queries.Add(Query(fence));
+                }
+            }
+
+            if (name == "Accepted")
+            {
+                Accepted = queries;
+            }
+            else
+            {
+                Wrong = queries;
+            }
+        }
+
+        private SqlQuery Query(FencedCodeBlock fence) => new(fence.Lines.ToString().Trim(), LineOf(fence));
 
         private static TaskList? Box(ListItemBlock item) =>
             item.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: TaskList box } ? box : null;

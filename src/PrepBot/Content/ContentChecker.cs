@@ -2,11 +2,19 @@ namespace PrepBot.Content;
 
 /// <summary>
 /// Checks a whole content folder the way <c>content check</c> does: every card file under the kind
-/// folders, duplicate ids across files, and (when <c>datasets/</c> exists) the datasets sql cards name.
+/// folders, duplicate ids across files, (when <c>datasets/</c> exists) the datasets sql cards name,
+/// (when <c>plan.md</c> exists) the plan itself and that every card's topic is one the plan lists in the card's week,
+/// and then whatever the registered <see cref="IContentVerifier"/>s check (SQL cards' queries).
 /// </summary>
-public sealed class ContentChecker(CardParser parser)
+public sealed class ContentChecker(CardParser parser, IEnumerable<IContentVerifier> verifiers)
 {
     private const string DatasetsFolder = "datasets";
+
+    /// <summary>A checker of the card format alone, with no further verifiers.</summary>
+    public ContentChecker(CardParser parser)
+        : this(parser, [])
+    {
+    }
 
     /// <summary>Checks <paramref name="contentDirectory"/>; problem paths are shown relative to the current directory when under it.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
@@ -22,9 +30,10 @@ public sealed class ContentChecker(CardParser parser)
             throw new DirectoryNotFoundException($"Content folder '{root}' does not exist.");
         }
 
+        var plan = CheckPlan(root, currentDirectory, out var planProblems);
         var datasets = Path.Combine(root, DatasetsFolder);
         var checkDatasets = Directory.Exists(datasets);
-        var problems = new List<ContentProblem>();
+        var problems = new List<ContentProblem>(planProblems);
         var cards = new List<Card>();
         var firstById = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var relativePath in ContentFiles.FindCardFiles(root))
@@ -66,12 +75,77 @@ public sealed class ContentChecker(CardParser parser)
                 continue;
             }
 
+            if (plan is not null && TopicProblem(plan, card, result.KeyLines, shownPath) is { } topicProblem)
+            {
+                problems.Add(topicProblem);
+                continue;
+            }
+
             cards.Add(card);
+        }
+
+        foreach (var verifier in verifiers)
+        {
+            var found = verifier.Verify(root, cards);
+            var failing = found.Select(problem => problem.Path).ToHashSet(StringComparer.Ordinal);
+            cards.RemoveAll(card => failing.Contains(Path.Combine(root, card.SourcePath)));
+            problems.AddRange(found.Select(problem => problem with { Path = DisplayPath(problem.Path, currentDirectory) }));
         }
 
         return new ContentCheckReport(
             [.. cards.OrderBy(card => card.Week).ThenBy(card => card.Id, StringComparer.Ordinal)],
             [.. problems.OrderBy(problem => problem.Path, StringComparer.Ordinal).ThenBy(problem => problem.Line)]);
+    }
+
+    /// <summary>The plan when <c>plan.md</c> exists and has no problems; its problems otherwise; null without problems when there is no plan.</summary>
+    private static StudyPlan? CheckPlan(string root, string currentDirectory, out IReadOnlyList<ContentProblem> problems)
+    {
+        var fullPath = Path.Combine(root, StudyPlan.FileName);
+        problems = [];
+        if (!File.Exists(fullPath))
+        {
+            return null;
+        }
+
+        var shownPath = DisplayPath(fullPath, currentDirectory);
+        try
+        {
+            var result = PlanParser.Parse(shownPath, File.ReadAllText(fullPath));
+            problems = result.Problems;
+            return result.Plan;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems = [new ContentProblem(shownPath, 1, $"cannot read the file: {e.Message}")];
+            return null;
+        }
+    }
+
+    /// <summary>A card whose topic the plan does not define, or does not list in the card's week.</summary>
+    private static ContentProblem? TopicProblem(StudyPlan plan, Card card, IReadOnlyDictionary<string, int> keyLines, string shownPath)
+    {
+        var weeks = plan.WeeksOf(card.Topic);
+        if (weeks.Count == 0)
+        {
+            var suggestion = Suggestions.Closest(card.Topic, plan.TopicIds.Order(StringComparer.Ordinal));
+            return new ContentProblem(
+                shownPath,
+                keyLines.GetValueOrDefault("topic", 1),
+                $"topic '{card.Topic}' is not a topic of the plan ({StudyPlan.FileName})"
+                    + (suggestion is null ? "; use a topic id listed under a week's '### Topics'" : $" (did you mean '{suggestion}'?)"));
+        }
+
+        if (!weeks.Contains(card.Week))
+        {
+            return new ContentProblem(
+                shownPath,
+                keyLines.GetValueOrDefault("week", 1),
+                $"week {card.Week} of the plan does not list topic '{card.Topic}': move the card to "
+                    + (weeks.Count == 1 ? $"week {weeks[0]}" : $"one of weeks {string.Join(", ", weeks)}")
+                    + $" or pick a topic of week {card.Week}");
+        }
+
+        return null;
     }
 
     /// <summary>Relative to <paramref name="currentDirectory"/> (forward slashes) when the file is under it, else the full path.</summary>

@@ -31,4 +31,10 @@ internal sealed class FrontMatter
     public string? Dataset { get; set; }
 
     public bool Retired { get; set; }
+
+    public bool Ordered { get; set; }
+
+    public bool ColumnNames { get; set; }
+
+    public bool CaseInsensitive { get; set; }
 }

@@ -211,7 +211,8 @@ internal static class FrontMatterReader
         ReadTags(reader, frontMatter);
         frontMatter.Title = reader.Scalar("title")?.Trim();
         ReadDataset(reader, frontMatter);
-        ReadRetired(reader, frontMatter);
+        frontMatter.Retired = ReadBool(reader, "retired");
+        ReadSqlFlags(reader, frontMatter);
     }
 
     private static void ReadId(ValueReader reader, FrontMatter frontMatter)
@@ -364,21 +365,38 @@ internal static class FrontMatterReader
         frontMatter.Dataset = dataset;
     }
 
-    private static void ReadRetired(ValueReader reader, FrontMatter frontMatter)
+    /// <summary>A true/false key; absent or invalid (reported) is false.</summary>
+    private static bool ReadBool(ValueReader reader, string key)
     {
-        switch (reader.Scalar("retired"))
+        switch (reader.Scalar(key))
         {
             case null:
-                return;
+                return false;
             case "true" or "True" or "TRUE":
-                frontMatter.Retired = true;
-                return;
+                return true;
             case "false" or "False" or "FALSE":
-                return;
+                return false;
             case var value:
-                reader.Problem("retired", $"retired must be true or false (got '{value}')");
-                return;
+                reader.Problem(key, $"{key} must be true or false (got '{value}')");
+                return false;
         }
+    }
+
+    private static void ReadSqlFlags(ValueReader reader, FrontMatter frontMatter)
+    {
+        if (frontMatter.Kind is { } kind && kind != CardKind.Sql)
+        {
+            foreach (var key in CardFormat.SqlFlagKeys.Where(key => reader.Node(key) is not null))
+            {
+                reader.Problem(key, $"'{key}' is only for sql cards, not {CardFormat.KindName(kind)} cards");
+            }
+
+            return;
+        }
+
+        frontMatter.Ordered = ReadBool(reader, "ordered");
+        frontMatter.ColumnNames = ReadBool(reader, "column_names");
+        frontMatter.CaseInsensitive = ReadBool(reader, "case_insensitive");
     }
 
     private static int FileLine(Mark mark) => (int)mark.Line + YamlFirstFileLine - 1;

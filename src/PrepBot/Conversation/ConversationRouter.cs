@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using PrepBot.Features;
+using PrepBot.Features.Cards;
 using PrepBot.Features.Help;
+using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
 using PrepBot.Features.Stats;
@@ -19,6 +21,8 @@ public sealed partial class ConversationRouter(
     ReviewHandler review,
     StatsHandler stats,
     HelpHandler help,
+    PlanHandler plan,
+    CardShowHandler cardShow,
     StudyFlow study,
     ILogger<ConversationRouter> logger)
 {
@@ -77,13 +81,17 @@ public sealed partial class ConversationRouter(
         switch (command.Path)
         {
             case "quiz":
-                return await quiz.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
+                return await quiz.HandleAsync(learner, command, cancellationToken).ConfigureAwait(false);
             case "review":
                 return await review.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
             case "stats":
                 return await stats.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
             case "help":
                 return help.Handle();
+            case "plan":
+                return await plan.HandleAsync(learner, command, cancellationToken).ConfigureAwait(false);
+            case "card show":
+                return cardShow.Handle(learner, command);
             default:
                 // The catalog lists a command no handler owns: a programming error, said plainly rather than hidden.
                 throw new InvalidOperationException($"No handler for /{command.Path}.");

@@ -43,3 +43,15 @@ internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLo
         builder.HasIndex(r => new { r.LearnerId, r.AnsweredAt });
     }
 }
+
+internal sealed class SqlAttemptConfiguration : IEntityTypeConfiguration<SqlAttempt>
+{
+    public void Configure(EntityTypeBuilder<SqlAttempt> builder)
+    {
+        builder.Property(a => a.CardId).HasMaxLength(64);
+        builder.HasOne<Learner>().WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Cascade);
+
+        // "How many tries has this learner made at this card since it was asked?" reads one range.
+        builder.HasIndex(a => new { a.LearnerId, a.CardId, a.StateVersion });
+    }
+}

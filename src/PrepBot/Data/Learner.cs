@@ -17,6 +17,11 @@ public sealed class Learner
     public required string TimeZoneId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The study day the learner's week 1 of the plan begins (set with <c>/plan start</c>); null follows the day they enrolled.
+    /// </summary>
+    public DateOnly? PlanStart { get; set; }
 }
 
 public static class LearnerPlatforms

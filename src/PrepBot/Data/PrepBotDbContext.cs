@@ -16,6 +16,8 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
 
+    public DbSet<SqlAttempt> SqlAttempts => Set<SqlAttempt>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

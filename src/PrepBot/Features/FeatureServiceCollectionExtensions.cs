@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrepBot.Conversation;
+using PrepBot.Features.Cards;
 using PrepBot.Features.Help;
+using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
+using PrepBot.Features.SqlPractice;
 using PrepBot.Features.Stats;
 using PrepBot.Features.Study;
 
@@ -13,12 +16,16 @@ public static class FeatureServiceCollectionExtensions
     /// <summary>The transport-neutral features and the router transports call.</summary>
     public static IServiceCollection AddPrepBotFeatures(this IServiceCollection services)
     {
+        services.AddPrepBotSqlPractice();
+        services.AddSingleton<TopicProgressReader>();
         services.AddSingleton<CardPicker>();
         services.AddSingleton<StudyFlow>();
         services.AddSingleton<QuizHandler>();
         services.AddSingleton<ReviewHandler>();
         services.AddSingleton<StatsHandler>();
         services.AddSingleton<HelpHandler>();
+        services.AddSingleton<PlanHandler>();
+        services.AddSingleton<CardShowHandler>();
         services.AddSingleton<ConversationRouter>();
         return services;
     }

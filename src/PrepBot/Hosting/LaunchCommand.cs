@@ -6,18 +6,33 @@ public enum LaunchMode
     Default,
     Practice,
     ContentCheck,
+    SqlTry,
     Help,
 }
 
-/// <summary>The verb on the command line (<c>practice</c>, <c>content check [--content DIR]</c>) and the arguments left for configuration.</summary>
+/// <summary>
+/// The verb on the command line (<c>practice</c>, <c>content check [--content DIR]</c>, <c>sql try CARD QUERY</c>) and
+/// the arguments left for configuration.
+/// </summary>
 public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, string[] HostArguments, string? Error = null)
 {
+    public const string SqlTryUsage = "sql try needs a card (its id or its file) and a query file, or - to read the query from standard input, e.g. sql try sql-top-products-per-category answer.sql";
+
+    /// <summary><c>sql try</c>: the card id or card file path.</summary>
+    public string? SqlCard { get; init; }
+
+    /// <summary><c>sql try</c>: the query file, or <c>-</c> for standard input.</summary>
+    public string? SqlQuery { get; init; }
+
     public const string Usage = """
         Usage:
           dotnet run --project src/PrepBot                      Discord if a token is configured, else local practice
           dotnet run --project src/PrepBot -- practice          local practice session in the terminal
           dotnet run --project src/PrepBot -- content check [--content DIR]
                                                                 check every card, report path:line: message
+          dotnet run --project src/PrepBot -- sql try <card-id or path> <query-file or ->
+                                                                grade a query as a learner's is graded, print the feedback;
+                                                                exit 0 accepted, 1 rejected, 2 refused or error
         Settings may follow as --Section:Key=value (e.g. --Data:DatabasePath=my.db).
         """;
 
@@ -60,6 +75,15 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
             }
 
             return new LaunchCommand(LaunchMode.ContentCheck, directory, [.. rest]);
+        }
+
+        if (args[0] == "sql" && args.Length > 1 && args[1] == "try")
+        {
+            var positional = args[2..].Where(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToList();
+            var rest = args[2..].Where(arg => arg.StartsWith("--", StringComparison.Ordinal)).ToArray();
+            return positional.Count == 2
+                ? new LaunchCommand(LaunchMode.SqlTry, null, rest) { SqlCard = positional[0], SqlQuery = positional[1] }
+                : new LaunchCommand(LaunchMode.SqlTry, null, [], SqlTryUsage);
         }
 
         return new LaunchCommand(LaunchMode.Help, null, [], $"Unknown command '{string.Join(' ', args)}'.");

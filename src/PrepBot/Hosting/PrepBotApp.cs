@@ -8,6 +8,7 @@ using PrepBot.Content;
 using PrepBot.Data;
 using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
+using PrepBot.Features.SqlPractice;
 using PrepBot.Terminal;
 
 namespace PrepBot.Hosting;
@@ -24,11 +25,13 @@ public static class PrepBotApp
     /// <param name="configure">Lets tests swap services (a string-backed terminal, a fake clock) before the host is built.</param>
     /// <param name="output">Where reports and usage go; standard output by default.</param>
     /// <param name="error">Where problems and configuration errors go; standard error by default.</param>
+    /// <param name="input">What <c>sql try … -</c> reads the query from; standard input by default.</param>
     public static async Task<int> RunAsync(
-        string[] args, Action<HostApplicationBuilder>? configure = null, TextWriter? output = null, TextWriter? error = null)
+        string[] args, Action<HostApplicationBuilder>? configure = null, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        input ??= Console.In;
         var launch = LaunchCommand.Parse(args);
         if (launch.Mode == LaunchMode.Help || launch.Error is not null)
         {
@@ -48,6 +51,16 @@ public static class PrepBotApp
             {
                 configure?.Invoke(builder);
                 return RunContentCheck(builder, launch.ContentDirectory, output, error);
+            }
+
+            if (launch.Mode == LaunchMode.SqlTry)
+            {
+                // The feedback is the output: only warnings and errors are logged (to standard error).
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+                configure?.Invoke(builder);
+                using var services = builder.Services.BuildServiceProvider();
+                services.GetService<IStartupValidator>()?.Validate();
+                return services.GetRequiredService<SqlTryCommand>().Run(launch.SqlCard!, launch.SqlQuery!, input, output, error);
             }
 
             var hasToken = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.HasToken ?? false;

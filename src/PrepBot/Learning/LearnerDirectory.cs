@@ -51,6 +51,16 @@ public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> context
         return changed > 0;
     }
 
+    /// <summary>Sets the study day the learner's week 1 begins (null: follow the enrolment date).</summary>
+    public async Task SetPlanStartAsync(long learnerId, DateOnly? start, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Learners
+            .Where(l => l.Id == learnerId)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.PlanStart, start), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     private static Task<Learner?> Find(PrepBotDbContext db, string platform, string platformUserId, CancellationToken cancellationToken) =>
         db.Learners.AsNoTracking()
             .SingleOrDefaultAsync(l => l.Platform == platform && l.PlatformUserId == platformUserId, cancellationToken);

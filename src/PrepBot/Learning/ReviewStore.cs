@@ -141,6 +141,17 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Which card each of the learner's grades since <paramref name="since"/> was for, oldest first (per-topic retention).</summary>
+    public async Task<IReadOnlyList<CardReview>> GetCardReviewsAsync(long learnerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ReviewLogs.AsNoTracking()
+            .Where(r => r.LearnerId == learnerId && r.AnsweredAt >= since)
+            .OrderBy(r => r.AnsweredAt)
+            .Select(r => new CardReview(r.CardId, r.AnsweredAt, r.Quality, r.Kind))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     // Opened through EF Core so the connection gets PrepBot's pragmas (see SqlitePragmas).
     private static async Task<SqliteConnection> OpenAsync(PrepBotDbContext db, CancellationToken cancellationToken)
     {
@@ -210,3 +221,6 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
 
 /// <summary>One grade's time and value, for streaks and statistics.</summary>
 public sealed record ReviewMoment(DateTimeOffset AnsweredAt, int Quality, ReviewKind Kind);
+
+/// <summary>One grade of one card, for per-topic statistics.</summary>
+public sealed record CardReview(string CardId, DateTimeOffset AnsweredAt, int Quality, ReviewKind Kind);

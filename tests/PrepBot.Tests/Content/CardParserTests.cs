@@ -224,7 +224,7 @@ public sealed class CardParserTests
         var problem = SingleProblem("sql/x.md", text);
 
         Assert.Equal(
-            new ContentProblem("sql/x.md", 6, "unknown front-matter key 'author' (known keys: id, kind, topic, week, difficulty, tags, title, dataset, retired)"),
+            new ContentProblem("sql/x.md", 6, "unknown front-matter key 'author' (known keys: id, kind, topic, week, difficulty, tags, title, dataset, retired, ordered, column_names, case_insensitive)"),
             problem);
     }
 
@@ -408,7 +408,7 @@ public sealed class CardParserTests
 
         var problem = SingleProblem("sql/x.md", text);
 
-        Assert.Equal(new ContentProblem("sql/x.md", 21, "unknown section 'Answer' (sql cards have: Question, Reference, Hint, Explanation)"), problem);
+        Assert.Equal(new ContentProblem("sql/x.md", 21, "unknown section 'Answer' (sql cards have: Question, Reference, Hint, Explanation, Accepted, Wrong)"), problem);
     }
 
     [Fact]

@@ -48,4 +48,19 @@ public sealed class LaunchCommandTests
     {
         Assert.Equal("Unknown command 'serve now'.", LaunchCommand.Parse(["serve", "now"]).Error);
     }
+
+    [Fact]
+    public void Sql_try_takes_a_card_and_a_query_file_and_passes_settings_through()
+    {
+        var launch = LaunchCommand.Parse(["sql", "try", "sql-top", "-", "--Content:Directory=cards"]);
+
+        Assert.Equal((LaunchMode.SqlTry, "sql-top", "-"), (launch.Mode, launch.SqlCard, launch.SqlQuery));
+        Assert.Equal(["--Content:Directory=cards"], launch.HostArguments);
+    }
+
+    [Fact]
+    public void Sql_try_without_a_query_file_is_an_error_that_shows_how()
+    {
+        Assert.Equal(LaunchCommand.SqlTryUsage, LaunchCommand.Parse(["sql", "try", "sql-top"]).Error);
+    }
 }

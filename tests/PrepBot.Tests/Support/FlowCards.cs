@@ -1,13 +1,13 @@
 namespace PrepBot.Tests.Support;
 
-/// <summary>Two concept cards for the study-flow and practice-session tests: one multiple choice, one to reveal.</summary>
+/// <summary>Two week-1 concept cards (what a new learner is served) for the study-flow and practice-session tests: one multiple choice, one to reveal.</summary>
 internal static class FlowCards
 {
     public const string MultipleChoice = """
         ---
         id: concept-columnar
         kind: concept
-        topic: warehousing
+        topic: data-landscape
         week: 1
         difficulty: easy
         ---
@@ -35,8 +35,8 @@ internal static class FlowCards
         ---
         id: concept-idempotency
         kind: concept
-        topic: airflow
-        week: 2
+        topic: data-landscape
+        week: 1
         difficulty: medium
         ---
 

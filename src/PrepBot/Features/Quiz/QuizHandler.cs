@@ -1,16 +1,54 @@
+using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Study;
 
 namespace PrepBot.Features.Quiz;
 
-/// <summary><c>/quiz</c>: one question now — a due review if there is one, else a card the learner has not seen.</summary>
-public sealed class QuizHandler(CardPicker picker)
+/// <summary>
+/// <c>/quiz</c>: one question now — a due review if there is one, else a new card from the learner's week of the plan
+/// (see <see cref="CardPicker"/>). <c>week:</c> and <c>topic:</c> ask for cards of that week or topic, later weeks included.
+/// </summary>
+public sealed class QuizHandler(CardPicker picker, CardCatalog catalog, StudyFlow study)
 {
-    public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, CancellationToken cancellationToken)
+    public const string WeekOption = "week";
+    public const string TopicOption = "topic";
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, ResolvedCommand command, CancellationToken cancellationToken)
     {
-        var picked = await picker.ForQuizAsync(learner.Id, cancellationToken).ConfigureAwait(false);
-        return picked is null
-            ? [Reply.Text("You have seen every card in the deck and nothing is due. Come back later, or check `/stats`.")]
-            : [StudyFlow.Ask(learner, picked, StudyMode.Quiz)];
+        ArgumentNullException.ThrowIfNull(command);
+        var topic = command.Get(TopicOption)?.ToLowerInvariant();
+        if (topic is not null && !IsKnownTopic(topic))
+        {
+            var known = KnownTopics().Order(StringComparer.Ordinal).ToList();
+            var suggestion = Suggestions.Closest(topic, known);
+            return [Reply.Text($"There is no topic `{topic}`."
+                + (suggestion is null ? " `/plan` lists each week's topics." : $" Did you mean `{suggestion}`?"))];
+        }
+
+        var request = new CardRequest(command.GetInt(WeekOption), topic);
+        var picked = await picker.ForQuizAsync(learner, request, cancellationToken).ConfigureAwait(false);
+        if (picked is not null)
+        {
+            return [study.Ask(learner, picked, StudyMode.Quiz)];
+        }
+
+        return [Reply.Text(request.IsAsked
+            ? $"You have answered every card of {Describe(request)} and none is due. Try `/review`, another week or topic, or `/plan` to see where you are."
+            : "You have answered every card up to your week of the plan and nothing is due. "
+                + "Ask for a later week with `/quiz week:<n>` or a topic with `/quiz topic:<id>`, or check `/plan` and `/stats`.")];
     }
+
+    private bool IsKnownTopic(string topic) =>
+        catalog.Plan?.Defines(topic) == true || catalog.Cards.Any(card => card.Topic == topic);
+
+    private IEnumerable<string> KnownTopics() =>
+        (catalog.Plan?.TopicIds ?? []).Concat(catalog.Cards.Select(card => card.Topic)).Distinct(StringComparer.Ordinal);
+
+    private static string Describe(CardRequest request) => (request.Week, request.Topic) switch
+    {
+        ({ } week, { } topic) => $"topic `{topic}` in week {week}",
+        ({ } week, null) => $"week {week}",
+        (null, { } topic) => $"topic `{topic}`",
+        _ => "the deck",
+    };
 }

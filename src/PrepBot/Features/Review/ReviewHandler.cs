@@ -5,7 +5,7 @@ using PrepBot.Features.Study;
 namespace PrepBot.Features.Review;
 
 /// <summary><c>/review</c>: work through the due queue; each grade brings the next due card.</summary>
-public sealed class ReviewHandler(CardPicker picker, TimeProvider time)
+public sealed class ReviewHandler(CardPicker picker, StudyFlow study, TimeProvider time)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, CancellationToken cancellationToken)
     {
@@ -21,6 +21,6 @@ public sealed class ReviewHandler(CardPicker picker, TimeProvider time)
 
         var due = await picker.CountDueAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var lead = string.Create(CultureInfo.InvariantCulture, $"**Review** — {due} card{(due == 1 ? string.Empty : "s")} due.");
-        return [StudyFlow.Ask(learner, picked, StudyMode.Review, lead)];
+        return [study.Ask(learner, picked, StudyMode.Review, lead)];
     }
 }

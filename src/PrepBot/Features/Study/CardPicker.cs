@@ -1,4 +1,5 @@
 using PrepBot.Content;
+using PrepBot.Features.Plan;
 using PrepBot.Learning;
 
 namespace PrepBot.Features.Study;
@@ -6,8 +7,30 @@ namespace PrepBot.Features.Study;
 /// <summary>A card to ask, with the state version the learner's answer will refer to.</summary>
 public sealed record PickedCard(Card Card, int Version);
 
-/// <summary>Chooses which card a learner sees next.</summary>
-public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TimeProvider time)
+/// <summary>
+/// What the learner asked for (<c>/quiz week:5</c>, <c>/quiz topic:kafka</c>): only cards of that week and/or topic,
+/// later weeks of the plan included. Without either, cards follow the learner's place in the plan.
+/// </summary>
+public sealed record CardRequest(int? Week = null, string? Topic = null)
+{
+    public static CardRequest None { get; } = new();
+
+    public bool IsAsked => Week is not null || Topic is not null;
+
+    public bool Matches(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return (Week is null || card.Week == Week) && (Topic is null || card.Topic == Topic);
+    }
+}
+
+/// <summary>
+/// Chooses which card a learner sees next. Due reviews come first, in SM-2's order. A new card comes from the
+/// learner's current week of the plan, then from the weakest topic of earlier weeks (lowest retention, then least
+/// seen); a card of a later week is served only when asked for (<see cref="CardRequest"/>). Retired cards and cards
+/// no longer in the deck are never served.
+/// </summary>
+public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TopicProgressReader progress, TimeProvider time)
 {
     private const int DueWindow = 100;
 
@@ -18,23 +41,63 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TimePro
         return FirstInDeck(due, redrill: false) ?? FirstInDeck(due, redrill: true);
     }
 
-    /// <summary>For <c>/quiz</c>: a due review first, else a card the learner has never seen (earliest week first), else a re-drill.</summary>
-    public async Task<PickedCard?> ForQuizAsync(long learnerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// For <c>/quiz</c>: a due review first (of the requested week or topic, when asked), else a new card
+    /// (<see cref="NewCardAsync"/>), else a card being re-drilled today.
+    /// </summary>
+    public async Task<PickedCard?> ForQuizAsync(LearnerContext learner, CardRequest request, CancellationToken cancellationToken)
     {
-        var due = await reviews.GetDueAsync(learnerId, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
-        if (FirstInDeck(due, redrill: false) is { } review)
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(request);
+        var due = await reviews.GetDueAsync(learner.Id, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
+        if (FirstInDeck(due, redrill: false, request) is { } review)
         {
             return review;
         }
 
-        var seen = await reviews.GetSeenCardIdsAsync(learnerId, cancellationToken).ConfigureAwait(false);
-        var fresh = catalog.Cards
-            .Where(c => !c.Retired && !seen.Contains(c.Id))
-            .OrderBy(c => c.Week)
-            .ThenBy(c => c.Difficulty)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return fresh is not null ? new PickedCard(fresh, 0) : FirstInDeck(due, redrill: true);
+        var fresh = await NewCardAsync(learner, request, cancellationToken).ConfigureAwait(false);
+        return fresh is not null ? new PickedCard(fresh, 0) : FirstInDeck(due, redrill: true, request);
+    }
+
+    /// <summary>
+    /// A card the learner has never answered. Asked for a week or topic: its earliest, easiest unseen card. Otherwise
+    /// the easiest unseen card of the learner's current week; failing that, a card of the weakest topic among earlier
+    /// weeks' unseen cards (lowest retention over 30 days, then the smallest share of its cards seen, then the earliest
+    /// week). Never a card of a later week unless asked for.
+    /// </summary>
+    public async Task<Card?> NewCardAsync(LearnerContext learner, CardRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(request);
+        var seen = await reviews.GetSeenCardIdsAsync(learner.Id, cancellationToken).ConfigureAwait(false);
+        var unseen = catalog.Cards.Where(card => !card.Retired && !seen.Contains(card.Id));
+        if (request.IsAsked)
+        {
+            return Easiest(unseen.Where(request.Matches));
+        }
+
+        var week = PlanCalendar.Locate(learner.Learner, learner.Zone, time.GetUtcNow()).Week;
+        var candidates = unseen.Where(card => card.Week <= week).ToList();
+        if (Easiest(candidates.Where(card => card.Week == week)) is { } current)
+        {
+            return current;
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var topics = await progress.ReadAsync(learner, seen, cancellationToken).ConfigureAwait(false);
+        var weakest = candidates
+            .GroupBy(card => card.Topic, StringComparer.Ordinal)
+            .Select(group => (Cards: group, Progress: topics.Progress(group.Key, week), FirstWeek: group.Min(card => card.Week)))
+            .OrderBy(topic => topic.Progress.Retention ?? 0)
+            .ThenBy(topic => topic.Progress.CardsSeen / (double)topic.Progress.CardsTotal)
+            .ThenBy(topic => topic.FirstWeek)
+            .ThenBy(topic => topic.Cards.Key, StringComparer.Ordinal)
+            .First();
+        return Easiest(weakest.Cards);
     }
 
     /// <summary>
@@ -51,11 +114,14 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TimePro
     public async Task<int> CountDueAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken) =>
         (await DueTimesAsync(learnerId, until, cancellationToken).ConfigureAwait(false)).Count;
 
-    private PickedCard? FirstInDeck(IReadOnlyList<DueCard> due, bool redrill)
+    private static Card? Easiest(IEnumerable<Card> cards) =>
+        cards.OrderBy(card => card.Week).ThenBy(card => card.Difficulty).ThenBy(card => card.Id, StringComparer.Ordinal).FirstOrDefault();
+
+    private PickedCard? FirstInDeck(IReadOnlyList<DueCard> due, bool redrill, CardRequest? request = null)
     {
         foreach (var entry in due)
         {
-            if (entry.InRedrill == redrill && catalog.Find(entry.CardId) is { Retired: false } card)
+            if (entry.InRedrill == redrill && catalog.Find(entry.CardId) is { Retired: false } card && (request?.Matches(card) ?? true))
             {
                 return new PickedCard(card, entry.Version);
             }

@@ -12,7 +12,11 @@ public static class CardPresenter
 {
     public const string AnswerFieldId = "answer";
 
-    public static Reply Question(Card card, StudyToken token, string? lead = null)
+    /// <param name="card">The card to ask.</param>
+    /// <param name="token">What its buttons carry.</param>
+    /// <param name="lead">A line to put first (e.g. the review count).</param>
+    /// <param name="tables">SQL cards: the dataset tables the question is about (Markdown), shown under it.</param>
+    public static Reply Question(Card card, StudyToken token, string? lead = null, string? tables = null)
     {
         var text = new StringBuilder();
         if (lead is not null)
@@ -25,6 +29,10 @@ public static class CardPresenter
         if (card.Kind == CardKind.Sql && card.Dataset is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n\nDataset: `{card.Dataset}`");
+            if (tables is not null)
+            {
+                text.Append("\n\n").Append(tables);
+            }
         }
 
         if (token.HintUsed && card.Section("Hint") is { } hint)
@@ -50,11 +58,17 @@ public static class CardPresenter
                 MinValues: 1,
                 MaxValues: correct > 1 ? card.Choices.Count : 1);
         }
+        else if (card.Kind == CardKind.Sql)
+        {
+            // A SQL answer is graded by running it, so writing the query comes first; revealing still self-grades.
+            buttons.Add(new ReplyButton("Write a query", token.With(StudyAction.Write).Format(), ButtonStyle.Primary));
+            buttons.Add(new ReplyButton("Reveal answer", token.With(StudyAction.Reveal).Format()));
+        }
         else
         {
             // Reveal first: it is what most answers end with, and "1" is the easiest key to script.
             buttons.Add(new ReplyButton("Reveal answer", token.With(StudyAction.Reveal).Format(), ButtonStyle.Primary));
-            buttons.Add(new ReplyButton(card.Kind == CardKind.Sql ? "Write a query" : "Write an answer", token.With(StudyAction.Write).Format()));
+            buttons.Add(new ReplyButton("Write an answer", token.With(StudyAction.Write).Format()));
         }
 
         if (!token.HintUsed && card.Section("Hint") is not null)
@@ -92,6 +106,34 @@ public static class CardPresenter
 
         text.Append("How well did you know it?");
         return new Reply { Markdown = text.ToString(), Buttons = GradeButtons(token) };
+    }
+
+    /// <summary>A rejected, refused or failed query: the feedback, then Try again, Hint (while unused) and Give up. Only the learner sees it.</summary>
+    public static Reply SqlRetry(Card card, StudyToken token, string feedback)
+    {
+        var buttons = new List<ReplyButton> { new("Try again", token.With(StudyAction.Write).Format(), ButtonStyle.Primary) };
+        if (!token.HintUsed && card.Section("Hint") is not null)
+        {
+            buttons.Add(new ReplyButton("Hint", token.With(StudyAction.Hint).Format()));
+        }
+
+        buttons.Add(new ReplyButton("Give up", token.With(StudyAction.GiveUp).Format(), ButtonStyle.Danger));
+        return new Reply { Markdown = feedback, Buttons = buttons, IsPrivate = true };
+    }
+
+    /// <summary>The answer sections of a SQL card (reference query and explanation), for after it is solved or given up.</summary>
+    public static string SqlAnswer(Card card)
+    {
+        var text = new StringBuilder();
+        foreach (var name in AnswerSections(CardKind.Sql))
+        {
+            if (card.Section(name) is { } section)
+            {
+                text.Append("**").Append(name).Append("**\n\n").Append(section.Markdown).Append("\n\n");
+            }
+        }
+
+        return text.ToString().TrimEnd();
     }
 
     public static IReadOnlyList<ReplyButton> GradeButtons(StudyToken token) =>

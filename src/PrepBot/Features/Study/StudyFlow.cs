@@ -2,16 +2,23 @@ using System.Globalization;
 using System.Text;
 using PrepBot.Content;
 using PrepBot.Conversation;
+using PrepBot.Features.SqlPractice;
 using PrepBot.Learning;
+using PrepBot.Rendering;
 
 namespace PrepBot.Features.Study;
 
 /// <summary>
 /// Everything after a question is on screen: hint, written answer, reveal, multiple-choice answer and
-/// self-grade. Grades go to SM-2 through <see cref="ReviewStore"/>; in a review session the next due card follows.
+/// self-grade, and SQL queries graded by running them (<see cref="SqlAnswers"/>). Grades go to SM-2 through
+/// <see cref="ReviewStore"/>; in a review session the next due card follows.
 /// </summary>
-public sealed class StudyFlow(CardCatalog catalog, ReviewStore reviews, CardPicker picker, TimeProvider time)
+public sealed class StudyFlow(
+    CardCatalog catalog, ReviewStore reviews, CardPicker picker, SqlAnswers sqlAnswers, SqlCardPreview sqlPreview, TimeProvider time)
 {
+    /// <summary>Rows of the expected result shown after giving up on a SQL card.</summary>
+    private const int GiveUpPreviewRows = 5;
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, StudyToken token, UserInput input, CancellationToken cancellationToken)
     {
         if (token.LearnerId != learner.Id)
@@ -27,9 +34,19 @@ public sealed class StudyFlow(CardCatalog catalog, ReviewStore reviews, CardPick
         switch (token.Action)
         {
             case StudyAction.Hint:
-                return [CardPresenter.Question(card, token with { HintUsed = true })];
+                return [Question(card, token with { HintUsed = true }, lead: null)];
             case StudyAction.Write:
+                if (card.Kind == CardKind.Sql)
+                {
+                    await sqlAnswers.OpenedAsync(learner.Id, card, token.Version, token.HintUsed, cancellationToken).ConfigureAwait(false);
+                }
+
                 return [CardPresenter.AnswerForm(card, token)];
+            case StudyAction.Submit when input is ModalInput form && card.Kind == CardKind.Sql:
+                form.Fields.TryGetValue(CardPresenter.AnswerFieldId, out var query);
+                return await SubmitQueryAsync(learner, card, token, query ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            case StudyAction.GiveUp when card.Kind == CardKind.Sql:
+                return await GiveUpAsync(learner, card, token, cancellationToken).ConfigureAwait(false);
             case StudyAction.Reveal:
                 return [CardPresenter.Revealed(card, token, learnerAnswer: null)];
             case StudyAction.Submit when input is ModalInput form:
@@ -44,9 +61,60 @@ public sealed class StudyFlow(CardCatalog catalog, ReviewStore reviews, CardPick
         }
     }
 
-    /// <summary>The first question of a session, or the message that there is none.</summary>
-    public static Reply Ask(LearnerContext learner, PickedCard picked, StudyMode mode, string? lead = null) =>
-        CardPresenter.Question(picked.Card, new StudyToken(StudyAction.Reveal, mode, learner.Id, picked.Version, HintUsed: false, picked.Card.Id), lead);
+    /// <summary>The question of a picked card, with its buttons.</summary>
+    public Reply Ask(LearnerContext learner, PickedCard picked, StudyMode mode, string? lead = null)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(picked);
+        return Question(picked.Card, new StudyToken(StudyAction.Reveal, mode, learner.Id, picked.Version, HintUsed: false, picked.Card.Id), lead);
+    }
+
+    /// <summary>The question; a SQL card also shows the tables its answer uses, in what is left of one Discord message.</summary>
+    private Reply Question(Card card, StudyToken token, string? lead)
+    {
+        var question = CardPresenter.Question(card, token, lead);
+        if (card.Kind != CardKind.Sql)
+        {
+            return question;
+        }
+
+        var budget = MessageSplitter.DiscordMessageLimit - question.Markdown.Length - 2;
+        return sqlPreview.Tables(card, budget) is { } tables ? CardPresenter.Question(card, token, lead, tables) : question;
+    }
+
+    /// <summary>Grades a query: accepted records the review at once; otherwise the feedback and ways to carry on.</summary>
+    private async Task<IReadOnlyList<Reply>> SubmitQueryAsync(
+        LearnerContext learner, Card card, StudyToken token, string query, CancellationToken cancellationToken)
+    {
+        var submission = await sqlAnswers.SubmitAsync(learner.Id, card, token.Version, token.HintUsed, query, cancellationToken).ConfigureAwait(false);
+        var verdict = submission.Verdict;
+        if (verdict.Kind == SqlVerdictKind.Unavailable)
+        {
+            return [new Reply { Markdown = verdict.Feedback, Buttons = [new ReplyButton("Reveal answer", token.With(StudyAction.Reveal).Format())] }];
+        }
+
+        if (!verdict.IsAccepted)
+        {
+            return [CardPresenter.SqlRetry(card, token, verdict.Feedback)];
+        }
+
+        var grade = submission.Grade!.Value;
+        var lead = verdict.Feedback + " " + SqlGradePolicy.Reason(grade, submission.EarlierTries, token.HintUsed) + "\n\n" + CardPresenter.SqlAnswer(card);
+        return await GradeAsync(learner, card, token, grade.ToQuality(), lead, cancellationToken, leadEvenIfNotRecorded: true).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<Reply>> GiveUpAsync(LearnerContext learner, Card card, StudyToken token, CancellationToken cancellationToken)
+    {
+        await sqlAnswers.GaveUpAsync(learner.Id, card, token.Version, token.HintUsed, cancellationToken).ConfigureAwait(false);
+        var lead = new StringBuilder("Here is the answer.\n\n").Append(CardPresenter.SqlAnswer(card));
+        if (sqlAnswers.ReferencePreview(card, GiveUpPreviewRows) is { } result)
+        {
+            lead.Append("\n\n**Expected result** ").Append(result);
+        }
+
+        return await GradeAsync(learner, card, token, SqlGradePolicy.ForGivingUp().ToQuality(), lead.ToString(), cancellationToken, leadEvenIfNotRecorded: true)
+            .ConfigureAwait(false);
+    }
 
     private async Task<IReadOnlyList<Reply>> ChooseAsync(
         LearnerContext learner, Card card, StudyToken token, SelectInput selection, CancellationToken cancellationToken)
@@ -76,11 +144,11 @@ public sealed class StudyFlow(CardCatalog catalog, ReviewStore reviews, CardPick
     }
 
     private async Task<IReadOnlyList<Reply>> GradeAsync(
-        LearnerContext learner, Card card, StudyToken token, int quality, string? lead, CancellationToken cancellationToken)
+        LearnerContext learner, Card card, StudyToken token, int quality, string? lead, CancellationToken cancellationToken, bool leadEvenIfNotRecorded = false)
     {
         var outcome = await reviews.RecordAsync(learner.Id, card.Id, token.Version, quality, learner.Zone, cancellationToken).ConfigureAwait(false);
         var text = new StringBuilder();
-        if (lead is not null && outcome.Result == RecordResult.Recorded)
+        if (lead is not null && (outcome.Result == RecordResult.Recorded || leadEvenIfNotRecorded))
         {
             text.Append(lead).Append("\n\n");
         }

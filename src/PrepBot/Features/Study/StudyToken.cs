@@ -21,6 +21,9 @@ public enum StudyAction
 
     /// <summary>A self-grade button (with <see cref="StudyToken.Quality"/>).</summary>
     Grade,
+
+    /// <summary>Give up on a SQL card: show the answer and record Again.</summary>
+    GiveUp,
 }
 
 public enum StudyMode
@@ -52,6 +55,7 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
             StudyAction.Reveal => "r",
             StudyAction.Hint => "h",
             StudyAction.Grade => "g" + Quality.ToString(CultureInfo.InvariantCulture),
+            StudyAction.GiveUp => "u",
             _ => throw new InvalidOperationException($"Unknown study action {Action}."),
         };
         var mode = Mode == StudyMode.Review ? "r" : "q";
@@ -84,6 +88,7 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
             "s" => StudyAction.Submit,
             "r" => StudyAction.Reveal,
             "h" => StudyAction.Hint,
+            "u" => StudyAction.GiveUp,
             ['g', var q] when q is >= '0' and <= '5' => (quality = q - '0') >= 0 ? StudyAction.Grade : null,
             _ => null,
         };
