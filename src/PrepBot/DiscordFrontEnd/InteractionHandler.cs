@@ -61,7 +61,9 @@ public sealed partial class InteractionHandler(
             return;
         }
 
-        var work = RunAsync(acted.Who, acted.Input, cancellationToken);
+        // On the thread pool, so a feature that works synchronously for a while (grading a SQL query) cannot hold up
+        // the deadline that decides whether to defer.
+        var work = Task.Run(() => RunAsync(acted.Who, acted.Input, cancellationToken), cancellationToken);
         var deadline = TimeSpan.FromMilliseconds(options.Value.AnswerDirectlyWithinMilliseconds);
         var finished = await Task.WhenAny(work, Task.Delay(deadline, time, cancellationToken)).ConfigureAwait(false);
         if (finished == work)

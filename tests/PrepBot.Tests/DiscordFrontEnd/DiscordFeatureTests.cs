@@ -34,8 +34,8 @@ public sealed class DiscordFeatureTests : IAsyncLifetime
         _data.Delete(recursive: true);
     }
 
-    private Task<DiscordBotHarness> StartBotAsync() =>
-        DiscordBotHarness.StartAsync(_discord, _content.ContentDirectory, Path.Combine(_data.FullName, "bot.db"));
+    private Task<DiscordBotHarness> StartBotAsync(params string[] settings) =>
+        DiscordBotHarness.StartAsync(_discord, _content.ContentDirectory, Path.Combine(_data.FullName, "bot.db"), settings);
 
     private static async Task<List<ReviewLog>> ReviewsAsync(DiscordBotHarness bot)
     {
@@ -94,6 +94,24 @@ public sealed class DiscordFeatureTests : IAsyncLifetime
         Assert.Contains("Week 1", DiscordBotHarness.Text(response.Data), StringComparison.Ordinal);
         Assert.NotEmpty(followUps);
         Assert.All(followUps, f => Assert.True(f.IsEphemeral));
+        Assert.Empty(_discord.Rejections);
+    }
+
+    [Fact]
+    public async Task Answer_that_takes_longer_than_the_direct_window_is_deferred_then_delivered_by_editing_the_original()
+    {
+        await using var bot = await StartBotAsync("--Discord:AnswerDirectlyWithinMilliseconds=100", "--SqlPractice:TimeLimitMilliseconds=600");
+        var question = await bot.AskAsync(FakeInteraction.SlashCommand("quiz"));
+        var (_, form) = await bot.SendAsync(FakeInteraction.Button(question, DiscordBotHarness.ButtonId(question, "Write a query")));
+        const string Runaway = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT MAX(i) FROM n";
+
+        var (submit, first) = await bot.SendAsync(FakeInteraction.ModalSubmit(form, new Dictionary<string, string> { [CardPresenter.AnswerFieldId] = Runaway }));
+        var answer = await _discord.WaitForOriginalResponseAsync(submit.Id, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(5, first.Type);
+        Assert.True(first.IsEphemeral);
+        Assert.NotNull(answer.EditedAt);
+        Assert.Contains("ran for more than 0.6 s", answer.Content, StringComparison.Ordinal);
         Assert.Empty(_discord.Rejections);
     }
 }
