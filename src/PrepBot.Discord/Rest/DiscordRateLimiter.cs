@@ -8,18 +8,20 @@ namespace PrepBot.Discord.Rest;
 /// <summary>
 /// The rate-limit state every <see cref="DiscordRestClient"/> of the process shares (a singleton): per-bucket
 /// queues learned from <c>X-RateLimit-*</c> headers, the global requests-per-second limit, and the streak of invalid
-/// requests (401/403/429) that makes the client back off, or stop after a 401.
+/// requests (401/403/429) that makes the client slow to one request a second, or stop after a 401.
 /// </summary>
 public sealed class DiscordRateLimiter
 {
     /// <summary>Invalid responses in a row after which every request first waits a growing cooldown.</summary>
     public const int InvalidRequestStreakLimit = 5;
 
-    private static readonly TimeSpan MaxCooldown = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ProbeSpacing = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, string> _bucketHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly Lock _probeLock = new();
+    private DateTimeOffset _nextProbe;
     private int _invalidStreak;
     private volatile bool _unauthorized;
 
@@ -81,17 +83,25 @@ public sealed class DiscordRateLimiter
         return Interlocked.Increment(ref _invalidStreak);
     }
 
-    /// <summary>How long to wait before the next request, given the invalid streak: zero below the limit, then 1 s doubling up to 60 s.</summary>
+    /// <summary>
+    /// How long this request waits because of the invalid streak: nothing below <see cref="InvalidRequestStreakLimit"/>;
+    /// beyond it, requests leave one per second (whatever the concurrency) until one succeeds, so a client that keeps
+    /// failing cannot come near Discord's 10,000 invalid requests per 10 minutes.
+    /// </summary>
     internal TimeSpan InvalidRequestCooldown()
     {
-        var streak = InvalidStreak;
-        if (streak < InvalidRequestStreakLimit)
+        if (InvalidStreak < InvalidRequestStreakLimit)
         {
             return TimeSpan.Zero;
         }
 
-        var seconds = Math.Pow(2, Math.Min(streak - InvalidRequestStreakLimit, 6));
-        return TimeSpan.FromSeconds(Math.Min(seconds, MaxCooldown.TotalSeconds));
+        lock (_probeLock)
+        {
+            var now = _time.GetUtcNow();
+            var slot = _nextProbe > now ? _nextProbe : now;
+            _nextProbe = slot + ProbeSpacing;
+            return slot - now;
+        }
     }
 
     internal static string? Header(HttpResponseHeaders headers, string name) =>
@@ -156,13 +166,14 @@ internal sealed class RateLimitBucket
 }
 
 /// <summary>
-/// The global limit: at most N requests in any one-second window. Each request reserves the next free slot in
-/// arrival order (so a thousand waiters cost a thousand timers, not a thundering herd), and a global 429 blocks
-/// every slot until Discord's <c>retry_after</c> has passed.
+/// The global limit: at most N requests in any window of one second (plus a 25 ms margin, because Discord counts
+/// arrivals and a request can arrive later than it left). Each request reserves the next free slot in arrival
+/// order (so a thousand waiters cost a thousand timers, not a thundering herd), and a global 429 blocks every slot
+/// until Discord's <c>retry_after</c> has passed.
 /// </summary>
 internal sealed class GlobalRateLimiter(int perSecond, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1025);
 
     private readonly DateTimeOffset[] _slots = new DateTimeOffset[perSecond];
     private readonly Lock _lock = new();
