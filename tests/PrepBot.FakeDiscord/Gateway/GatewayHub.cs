@@ -188,7 +188,7 @@ internal sealed class GatewayHub(FakeDiscordState state)
             CloseConnection(connection, code);
         }
 
-        await WaitForAsync(connections);
+        await WaitForAsync(connections.Select(c => c.CloseFrameSent));
     }
 
     public async Task DropAllAsync()
@@ -199,14 +199,14 @@ internal sealed class GatewayHub(FakeDiscordState state)
             connection.Abort();
         }
 
-        await WaitForAsync(connections);
+        await WaitForAsync(connections.Select(c => c.Completion));
     }
 
-    private static async Task WaitForAsync(IEnumerable<GatewayConnection> connections)
+    private static async Task WaitForAsync(IEnumerable<Task> tasks)
     {
         try
         {
-            await Task.WhenAll(connections.Select(c => c.Completion)).WaitAsync(TimeSpan.FromSeconds(10));
+            await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (TimeoutException)
         {
