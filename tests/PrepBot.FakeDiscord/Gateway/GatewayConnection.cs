@@ -172,8 +172,9 @@ internal sealed class GatewayConnection
                     continue;
                 }
 
-                await _socket.SendAsync(Encoding.UTF8.GetBytes(item.Json), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+                // Stamp before writing: the bot may answer before this loop runs again.
                 item.OnSent?.Invoke();
+                await _socket.SendAsync(Encoding.UTF8.GetBytes(item.Json), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
