@@ -37,6 +37,9 @@ public sealed class DiscordOptions
     /// <summary>When set, slash commands are registered in this guild (instant) instead of globally.</summary>
     public string? DevelopmentGuildId { get; set; }
 
+    /// <summary><see cref="DevelopmentGuildId"/> as a snowflake: pass it as the guild when registering commands; null registers globally.</summary>
+    public Snowflake? DevelopmentGuild => Snowflake.TryParse(DevelopmentGuildId, out var id) ? id : null;
+
     /// <summary>The URL in <c>User-Agent: DiscordBot (url, version)</c>.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/prepbot/prepbot";
 

@@ -34,7 +34,8 @@ public static class DiscordServiceCollectionExtensions
             http.DefaultRequestHeaders.UserAgent.Clear();
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent(options));
             http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        });
+        })
+        .RemoveAllLoggers(); // the default logs full URLs, and webhook URLs hold interaction tokens; DiscordRestClient logs route templates
         services.TryAddSingleton<DiscordGatewayClient>();
         return services;
     }

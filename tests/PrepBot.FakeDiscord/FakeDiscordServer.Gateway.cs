@@ -51,11 +51,7 @@ public sealed partial class FakeDiscordServer
     public Task<DispatchedInteraction> DispatchInteractionAsync(FakeInteraction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var (payload, dispatched, sourceMessage) = InteractionPayloads.Build(_state, interaction);
-        _state.Interactions.Add(new InteractionEntry(dispatched, _state.Time.GetUtcNow(), sourceMessage));
-        var id = dispatched.Id;
-        _state.Gateway.Dispatch("INTERACTION_CREATE", payload, _state.Gateway.ShardFor(dispatched.GuildId), () => _state.Interactions.MarkDelivered(id, _state.Time.GetUtcNow()));
-        return Task.FromResult(dispatched);
+        return Task.FromResult(_state.Gateway.DispatchInteraction(interaction));
     }
 
     /// <summary>Sends any dispatch event; returns its sequence number. Routed by <c>guild_id</c> in the payload (DMs: shard 0).</summary>

@@ -147,7 +147,7 @@ internal sealed partial class GatewayShard(
             {
                 await heartbeat.ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException or InvalidOperationException)
             {
                 // The heartbeat ends with its connection.
             }

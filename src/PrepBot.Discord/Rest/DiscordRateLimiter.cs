@@ -8,18 +8,23 @@ namespace PrepBot.Discord.Rest;
 /// <summary>
 /// The rate-limit state every <see cref="DiscordRestClient"/> of the process shares (a singleton): per-bucket
 /// queues learned from <c>X-RateLimit-*</c> headers, the global requests-per-second limit, and the streak of invalid
-/// requests (401/403/429) that makes the client back off, or stop after a 401.
+/// requests (401/403/429) that makes the client slow to one request a second, or stop after a 401.
 /// </summary>
 public sealed class DiscordRateLimiter
 {
     /// <summary>Invalid responses in a row after which every request first waits a growing cooldown.</summary>
     public const int InvalidRequestStreakLimit = 5;
 
-    private static readonly TimeSpan MaxCooldown = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ProbeSpacing = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reset-After comes rounded to the millisecond, and timers are not exact: wait this much longer.</summary>
+    private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(15);
 
     private readonly ConcurrentDictionary<string, string> _bucketHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly Lock _probeLock = new();
+    private DateTimeOffset _nextProbe;
     private int _invalidStreak;
     private volatile bool _unauthorized;
 
@@ -56,7 +61,7 @@ public sealed class DiscordRateLimiter
             return;
         }
 
-        var resetAt = _time.GetUtcNow() + TimeSpan.FromSeconds(seconds);
+        var resetAt = _time.GetUtcNow() + TimeSpan.FromSeconds(seconds) + ResetMargin;
         used.Update(left, resetAt);
         if (hash is not null)
         {
@@ -81,17 +86,25 @@ public sealed class DiscordRateLimiter
         return Interlocked.Increment(ref _invalidStreak);
     }
 
-    /// <summary>How long to wait before the next request, given the invalid streak: zero below the limit, then 1 s doubling up to 60 s.</summary>
+    /// <summary>
+    /// How long this request waits because of the invalid streak: nothing below <see cref="InvalidRequestStreakLimit"/>;
+    /// beyond it, requests leave one per second (whatever the concurrency) until one succeeds, so a client that keeps
+    /// failing cannot come near Discord's 10,000 invalid requests per 10 minutes.
+    /// </summary>
     internal TimeSpan InvalidRequestCooldown()
     {
-        var streak = InvalidStreak;
-        if (streak < InvalidRequestStreakLimit)
+        if (InvalidStreak < InvalidRequestStreakLimit)
         {
             return TimeSpan.Zero;
         }
 
-        var seconds = Math.Pow(2, Math.Min(streak - InvalidRequestStreakLimit, 6));
-        return TimeSpan.FromSeconds(Math.Min(seconds, MaxCooldown.TotalSeconds));
+        lock (_probeLock)
+        {
+            var now = _time.GetUtcNow();
+            var slot = _nextProbe > now ? _nextProbe : now;
+            _nextProbe = slot + ProbeSpacing;
+            return slot - now;
+        }
     }
 
     internal static string? Header(HttpResponseHeaders headers, string name) =>
@@ -156,47 +169,75 @@ internal sealed class RateLimitBucket
 }
 
 /// <summary>
-/// The global limit: at most N requests in any one-second window. Each request reserves the next free slot in
-/// arrival order (so a thousand waiters cost a thousand timers, not a thundering herd), and a global 429 blocks
-/// every slot until Discord's <c>retry_after</c> has passed.
+/// The global limit: at most N requests in any one-second window, counted the way the server counts them, by
+/// arrival. Request k+N leaves only a window after request k was answered (its answer proves it had arrived), so
+/// latency jitter cannot push N+1 requests into one server window. Waiters pass a turnstile one at a time, in
+/// order, so a thousand waiters cost one timer at a time; a global 429 blocks everyone until <c>retry_after</c>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Lives as long as the process; SemaphoreSlim holds no handle unless AvailableWaitHandle is used.")]
 internal sealed class GlobalRateLimiter(int perSecond, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    /// <summary>One second, plus 10 ms for timer and clock granularity.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1010);
 
-    private readonly DateTimeOffset[] _slots = new DateTimeOffset[perSecond];
+    private readonly Entry[] _ring = new Entry[perSecond];
+    private readonly SemaphoreSlim _turnstile = new(1, 1);
     private readonly Lock _lock = new();
-    private int _next;
+    private long _sequence;
     private DateTimeOffset _blockedUntil;
 
     public int PerSecond => perSecond;
 
-    public async ValueTask AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a slot; returns a ticket to hand to <see cref="Complete"/> once the answer came.</summary>
+    public async ValueTask<long> AcquireAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset slot;
-        DateTimeOffset now;
+        await _turnstile.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_lock)
+                {
+                    var now = time.GetUtcNow();
+                    var index = (int)(_sequence % _ring.Length);
+                    var earliest = now;
+                    var oldest = _ring[index];
+                    if (oldest.Sequence > 0)
+                    {
+                        var basis = oldest.Answered > oldest.Sent ? oldest.Answered : oldest.Sent;
+                        earliest = Max(earliest, basis + Window);
+                    }
+
+                    earliest = Max(earliest, _blockedUntil);
+                    if (earliest <= now)
+                    {
+                        _ring[index] = new Entry(++_sequence, now, default);
+                        return _sequence;
+                    }
+
+                    wait = earliest - now;
+                }
+
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _turnstile.Release();
+        }
+    }
+
+    /// <summary>The request with <paramref name="ticket"/> has been answered (or failed).</summary>
+    public void Complete(long ticket)
+    {
         lock (_lock)
         {
-            now = time.GetUtcNow();
-            var oldest = _slots[_next];
-            slot = now;
-            if (oldest != default && oldest + Window > slot)
+            var index = (int)((ticket - 1) % _ring.Length);
+            if (_ring[index].Sequence == ticket)
             {
-                slot = oldest + Window;
+                _ring[index] = _ring[index] with { Answered = time.GetUtcNow() };
             }
-
-            if (_blockedUntil > slot)
-            {
-                slot = _blockedUntil;
-            }
-
-            _slots[_next] = slot;
-            _next = (_next + 1) % _slots.Length;
-        }
-
-        if (slot > now)
-        {
-            await Task.Delay(slot - now, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -205,10 +246,11 @@ internal sealed class GlobalRateLimiter(int perSecond, TimeProvider time)
     {
         lock (_lock)
         {
-            if (until > _blockedUntil)
-            {
-                _blockedUntil = until;
-            }
+            _blockedUntil = Max(_blockedUntil, until);
         }
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private readonly record struct Entry(long Sequence, DateTimeOffset Sent, DateTimeOffset Answered);
 }

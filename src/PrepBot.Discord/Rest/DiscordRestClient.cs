@@ -244,11 +244,7 @@ public sealed partial class DiscordRestClient
             await Task.Delay(cooldown, _time, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!route.ExemptFromGlobalLimit)
-        {
-            await _limiter.Global.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        var ticket = route.ExemptFromGlobalLimit ? 0 : await _limiter.Global.AcquireAsync(cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;
         try
         {
@@ -258,6 +254,13 @@ public sealed partial class DiscordRestClient
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new(Outcome.RetryWithBackoff, default, new DiscordApiException($"{route.Key} got no answer from Discord: {exception.Message}", exception));
+        }
+        finally
+        {
+            if (ticket > 0)
+            {
+                _limiter.Global.Complete(ticket);
+            }
         }
 
         using (response)

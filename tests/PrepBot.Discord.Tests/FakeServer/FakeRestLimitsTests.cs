@@ -231,6 +231,32 @@ public sealed class FakeRestLimitsTests : IAsyncLifetime
         Assert.Equal(1, _server.GlobalCommandOverwriteCount);
     }
 
+    [Fact]
+    public async Task Edited_message_replaces_the_recorded_version()
+    {
+        var created = await RawRest.BodyAsync(await _rest.PostAsync($"channels/{Channel}/messages", new JsonObject { ["content"] = "Q1", ["components"] = new JsonArray(Row(Button("reveal"))) }));
+
+        var edited = await _rest.SendAsync(HttpMethod.Patch, $"channels/{Channel}/messages/{created["id"]}", new JsonObject { ["components"] = new JsonArray() });
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var message = Assert.Single(_server.GetMessages(Channel));
+        Assert.Equal("Q1", message.Content);
+        Assert.Empty(message.CustomIds);
+        Assert.NotNull(message.EditedAt);
+    }
+
+    [Fact]
+    public async Task Thread_started_from_a_message_is_public_and_remembers_its_starter()
+    {
+        var created = await RawRest.BodyAsync(await _rest.PostAsync($"channels/{Channel}/messages", new JsonObject { ["content"] = "Daily question" }));
+
+        var response = await _rest.PostAsync($"channels/{Channel}/messages/{created["id"]}/threads", new JsonObject { ["name"] = "Discuss", ["auto_archive_duration"] = 1440 });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var thread = Assert.Single(_server.Threads);
+        Assert.Equal((11, (string?)created["id"]), (thread.Type, thread.StarterMessageId));
+    }
+
     private static JsonObject Row(params JsonObject[] components) =>
         new() { ["type"] = 1, ["components"] = new JsonArray([.. components.Select(c => (JsonNode)c)]) };
 

@@ -13,17 +13,18 @@ namespace PrepBot.FakeDiscord.Control;
 internal static class ControlEndpoints
 {
     private static readonly TimeSpan ResponseWait = TimeSpan.FromSeconds(5);
+    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var control = app.MapGroup("/_fake");
+        var control = app.MapGroup("/_fake").AddEndpointFilter(ExplainMistakesAsync);
         control.MapGet("/", Summary);
         control.MapGet("/messages", (string? channelId, FakeDiscordState state) => Messages(state, channelId));
         control.MapGet("/interactions/{interactionId}", Interaction);
         control.MapPost("/interactions", CommandAsync);
         control.MapPost("/components", ComponentAsync);
         control.MapPost("/modals", ModalAsync);
-        control.MapGet("/stats", (FakeDiscordState state) => DiscordResults.Json(JsonSerializer.SerializeToNode(state.Limits.AllStats())!));
+        control.MapGet("/stats", (FakeDiscordState state) => DiscordResults.Json(JsonSerializer.SerializeToNode(state.Limits.AllStats(), SnakeCase)!));
         control.MapPost("/gateway/drop", async (FakeDiscordState state) =>
         {
             await state.Gateway.DropAllAsync();
@@ -36,17 +37,30 @@ internal static class ControlEndpoints
         });
     }
 
+    /// <summary>A request the fake cannot act on (no bot connected, unknown message or button) gets 409 with the reason.</summary>
+    private static async ValueTask<object?> ExplainMistakesAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException)
+        {
+            return Results.Json(new JsonObject { ["error"] = ex.Message }, statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
     private static IResult Summary(FakeDiscordState state) => DiscordResults.Json(new JsonObject
     {
         ["api_base_url"] = new Uri(state.BaseUrl, RestEndpoints.BasePath).ToString(),
         ["gateway_url"] = state.GatewayUrl.ToString(),
         ["application_id"] = state.Options.ApplicationId,
-        ["guilds"] = JsonSerializer.SerializeToNode(state.Options.Guilds),
-        ["sessions"] = JsonSerializer.SerializeToNode(state.Gateway.Sessions),
+        ["guilds"] = JsonSerializer.SerializeToNode(state.Options.Guilds, SnakeCase),
+        ["sessions"] = JsonSerializer.SerializeToNode(state.Gateway.Sessions, SnakeCase),
         ["identifies"] = state.Gateway.IdentifyCount,
         ["resumes"] = state.Gateway.ResumeCount,
         ["messages"] = state.Traffic.AllMessages().Count,
-        ["rejections"] = JsonSerializer.SerializeToNode(state.Traffic.Rejections()),
+        ["rejections"] = JsonSerializer.SerializeToNode(state.Traffic.Rejections(), SnakeCase),
     });
 
     private static IResult Messages(FakeDiscordState state, string? channelId) =>
@@ -94,9 +108,7 @@ internal static class ControlEndpoints
 
     private static async Task<IResult> DispatchAndWaitAsync(FakeDiscordState state, FakeInteraction interaction)
     {
-        var (payload, dispatched, source) = InteractionPayloads.Build(state, interaction);
-        state.Interactions.Add(new InteractionEntry(dispatched, state.Time.GetUtcNow(), source));
-        state.Gateway.Dispatch("INTERACTION_CREATE", payload, state.Gateway.ShardFor(dispatched.GuildId), () => state.Interactions.MarkDelivered(dispatched.Id, state.Time.GetUtcNow()));
+        var dispatched = state.Gateway.DispatchInteraction(interaction);
         try
         {
             await state.Signal.WaitAsync(() => state.Interactions.ResponseTo(dispatched.Id), ResponseWait, () => "the bot's response", CancellationToken.None);

@@ -22,6 +22,7 @@ internal sealed class GatewayConnection
     private readonly FakeDiscordOptions _options;
     private readonly FixedWindow _receiveLimit;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _closeFrameSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _closeSent;
 
     public GatewayConnection(HttpContext context, WebSocket socket, bool viaResumeUrl, FakeDiscordOptions options)
@@ -40,6 +41,9 @@ internal sealed class GatewayConnection
 
     /// <summary>Completes when the socket is gone, however it went.</summary>
     public Task Completion => _completion.Task;
+
+    /// <summary>Completes when the fake's close frame is on the wire (or the socket is gone).</summary>
+    public Task CloseFrameSent => _closeFrameSent.Task;
 
     /// <summary>The close code the bot sent, if it closed the socket properly.</summary>
     public int? ClientCloseCode { get; private set; }
@@ -70,6 +74,7 @@ internal sealed class GatewayConnection
             _outbox.Writer.TryComplete();
             await lifetime.CancelAsync();
             await sending;
+            _closeFrameSent.TrySetResult();
             _completion.TrySetResult();
         }
     }
@@ -162,12 +167,14 @@ internal sealed class GatewayConnection
                 {
                     _closeSent = true;
                     await _socket.CloseOutputAsync((WebSocketCloseStatus)code, GatewayCloseCodes.Reason(code), lifetime.Token);
+                    _closeFrameSent.TrySetResult();
                     lifetime.CancelAfter(CloseHandshakeTimeout);
                     continue;
                 }
 
-                await _socket.SendAsync(Encoding.UTF8.GetBytes(item.Json), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+                // Stamp before writing: the bot may answer before this loop runs again.
                 item.OnSent?.Invoke();
+                await _socket.SendAsync(Encoding.UTF8.GetBytes(item.Json), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using PrepBot.FakeDiscord.Recording;
 using PrepBot.FakeDiscord.Rest;
 
 namespace PrepBot.FakeDiscord.Gateway;
@@ -141,6 +142,23 @@ internal sealed class GatewayHub(FakeDiscordState state)
         }
     }
 
+    /// <summary>Builds, registers and sends an INTERACTION_CREATE; its response window starts when it is written to the bot.</summary>
+    public DispatchedInteraction DispatchInteraction(FakeInteraction interaction)
+    {
+        var (payload, dispatched, sourceMessage) = InteractionPayloads.Build(state, interaction);
+        var shard = ShardFor(dispatched.GuildId);
+        lock (_gate)
+        {
+            var session = FindSessionFor(shard)
+                ?? throw new InvalidOperationException(
+                    $"No gateway session for shard {shard}: the bot has not identified yet (await WaitForReadyAsync first), or its session was invalidated.");
+            state.Interactions.Add(new InteractionEntry(dispatched, state.Time.GetUtcNow(), sourceMessage));
+            DispatchLocked(session, "INTERACTION_CREATE", payload, () => state.Interactions.MarkDelivered(dispatched.Id, state.Time.GetUtcNow()));
+        }
+
+        return dispatched;
+    }
+
     /// <summary>The shard a guild's events go to: (guild_id &gt;&gt; 22) % shard count; DMs go to shard 0.</summary>
     public int ShardFor(string? guildId)
     {
@@ -188,7 +206,7 @@ internal sealed class GatewayHub(FakeDiscordState state)
             CloseConnection(connection, code);
         }
 
-        await WaitForAsync(connections);
+        await WaitForAsync(connections.Select(c => c.CloseFrameSent));
     }
 
     public async Task DropAllAsync()
@@ -199,14 +217,14 @@ internal sealed class GatewayHub(FakeDiscordState state)
             connection.Abort();
         }
 
-        await WaitForAsync(connections);
+        await WaitForAsync(connections.Select(c => c.Completion));
     }
 
-    private static async Task WaitForAsync(IEnumerable<GatewayConnection> connections)
+    private static async Task WaitForAsync(IEnumerable<Task> tasks)
     {
         try
         {
-            await Task.WhenAll(connections.Select(c => c.Completion)).WaitAsync(TimeSpan.FromSeconds(10));
+            await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (TimeoutException)
         {
