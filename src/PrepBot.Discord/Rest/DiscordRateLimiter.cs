@@ -12,6 +12,9 @@ namespace PrepBot.Discord.Rest;
 /// </summary>
 public sealed class DiscordRateLimiter
 {
+    /// <summary>Every this many bucket look-ups, idle buckets are dropped.</summary>
+    internal const int PruneEvery = 1024;
+
     /// <summary>Invalid responses in a row after which every request first waits a growing cooldown.</summary>
     public const int InvalidRequestStreakLimit = 5;
 
@@ -26,6 +29,7 @@ public sealed class DiscordRateLimiter
     private readonly Lock _probeLock = new();
     private DateTimeOffset _nextProbe;
     private int _invalidStreak;
+    private int _lookups;
     private volatile bool _unauthorized;
 
     internal DiscordRateLimiter(IOptions<DiscordOptions> options, TimeProvider time)
@@ -42,10 +46,35 @@ public sealed class DiscordRateLimiter
     /// <summary>Invalid responses (401/403/429) since the last success.</summary>
     public int InvalidStreak => Volatile.Read(ref _invalidStreak);
 
+    /// <summary>Buckets held now; one per route and top-level resource in use (see <see cref="Prune"/>).</summary>
+    internal int BucketCount => _buckets.Count;
+
     internal RateLimitBucket GetBucket(DiscordRoute route)
     {
+        if (Interlocked.Increment(ref _lookups) % PruneEvery == 0)
+        {
+            Prune();
+        }
+
         var name = _bucketHashes.TryGetValue(route.Key, out var hash) ? hash : route.Key;
         return _buckets.GetOrAdd($"{name}|{route.MajorParameter}", static _ => new RateLimitBucket());
+    }
+
+    /// <summary>
+    /// Drops the buckets nobody is waiting on whose limit has reset. Interaction callbacks and follow-ups have a
+    /// bucket per interaction, so without this a long-running bot would keep one for every interaction it ever
+    /// answered. A dropped bucket knows nothing a fresh one would not: its limit had already reset.
+    /// </summary>
+    internal void Prune()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var entry in _buckets)
+        {
+            if (entry.Value.IsIdle(now))
+            {
+                _buckets.TryRemove(entry);
+            }
+        }
     }
 
     /// <summary>Takes in the bucket headers of a response: remaining requests and when the bucket resets.</summary>
@@ -149,6 +178,15 @@ internal sealed class RateLimitBucket
         {
             _gate.Release();
             throw;
+        }
+    }
+
+    /// <summary>No request holds or waits for the bucket, and its limit does not hold anyone back any more.</summary>
+    public bool IsIdle(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return _gate.CurrentCount == 1 && (_remaining is null or > 0 || _resetAt <= now);
         }
     }
 

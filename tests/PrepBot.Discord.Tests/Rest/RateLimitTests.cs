@@ -1,4 +1,5 @@
 using PrepBot.Discord.Models;
+using PrepBot.Discord.Rest;
 using PrepBot.Discord.Tests.Support;
 using PrepBot.FakeDiscord.Rest;
 
@@ -89,5 +90,23 @@ public sealed class RateLimitTests
         var messages = harness.Fake.GetMessages(Channel(harness).ToString());
         Assert.Equal(20, messages.Count);
         Assert.Equal(20, messages.Select(m => m.Nonce).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Buckets_of_answered_interactions_are_dropped_so_a_long_running_bot_does_not_keep_one_per_interaction()
+    {
+        await using var harness = await DiscordHarness.StartAsync();
+        var limiter = harness.RateLimiter;
+        var channel = Channel(harness);
+        await harness.Rest.CreateMessageAsync(channel, new MessageCreate { Content = "kept" }, Ct);
+
+        for (var i = 0; i < DiscordRateLimiter.PruneEvery; i++)
+        {
+            limiter.GetBucket(new DiscordRoute(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", "x", $"interaction-{i}", ExemptFromGlobalLimit: true));
+        }
+
+        Assert.True(limiter.BucketCount < 10, $"{limiter.BucketCount} buckets kept");
+        await harness.Rest.CreateMessageAsync(channel, new MessageCreate { Content = "still delivered" }, Ct);
+        Assert.Equal(2, harness.Fake.GetMessages(channel.ToString()).Count);
     }
 }
