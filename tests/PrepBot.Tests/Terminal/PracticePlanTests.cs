@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PrepBot.Hosting;
-using PrepBot.Terminal;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Terminal;
@@ -23,28 +20,8 @@ public sealed class PracticePlanTests : IDisposable
         _data.Delete(recursive: true);
     }
 
-    private async Task<string> RunAsync(params string[] lines)
-    {
-        var input = new StringReader(string.Join('\n', lines) + "\n");
-        var output = new StringWriter();
-        await PrepBotApp.RunAsync(
-            [
-                "practice",
-                $"--Data:DatabasePath={Path.Combine(_data.FullName, "practice.db")}",
-                $"--Content:Directory={_content.ContentDirectory}",
-                "--Content:WatchForChanges=false",
-                "--Practice:LearnerName=ada",
-                "--Practice:TimeZone=Etc/UTC",
-            ],
-            builder =>
-            {
-                builder.Services.AddSingleton(new TerminalIO(input, output));
-                builder.Services.AddSingleton<TimeProvider>(_time);
-            },
-            output,
-            output);
-        return output.ToString();
-    }
+    private async Task<string> RunAsync(params string[] lines) =>
+        (await PracticeRunner.RunAsync(_content.ContentDirectory, Path.Combine(_data.FullName, "practice.db"), _time, lines)).Output;
 
     [Fact]
     public async Task Plan_week_3_typed_in_the_terminal_shows_week_3_and_its_buttons_as_numbers()

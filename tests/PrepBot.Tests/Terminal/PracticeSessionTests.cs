@@ -31,28 +31,8 @@ public sealed class PracticeSessionTests : IDisposable
         _data.Delete(recursive: true);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] lines)
-    {
-        var input = new StringReader(string.Join('\n', lines) + "\n");
-        var output = new StringWriter();
-        var exit = await PrepBotApp.RunAsync(
-            [
-                "practice",
-                $"--Data:DatabasePath={DatabasePath}",
-                $"--Content:Directory={_content.ContentDirectory}",
-                "--Content:WatchForChanges=false",
-                "--Practice:LearnerName=ada",
-                "--Practice:TimeZone=Etc/UTC",
-            ],
-            builder =>
-            {
-                builder.Services.AddSingleton(new TerminalIO(input, output));
-                builder.Services.AddSingleton<TimeProvider>(_time);
-            },
-            output,
-            output);
-        return (exit, output.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] lines) =>
+        PracticeRunner.RunAsync(_content.ContentDirectory, DatabasePath, _time, lines);
 
     private async Task<List<ReviewLog>> LogsAsync()
     {

@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PrepBot.Hosting;
-using PrepBot.Terminal;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.SqlPractice;
@@ -28,28 +25,8 @@ public sealed class SqlPracticeSessionTests : IDisposable
         _data.Delete(recursive: true);
     }
 
-    private async Task<string> RunAsync(params string[] lines)
-    {
-        var input = new StringReader(string.Join('\n', lines) + "\n");
-        var output = new StringWriter();
-        await PrepBotApp.RunAsync(
-            [
-                "practice",
-                $"--Data:DatabasePath={Path.Combine(_data.FullName, "p.db")}",
-                $"--Content:Directory={_content.ContentDirectory}",
-                "--Content:WatchForChanges=false",
-                "--Practice:LearnerName=ada",
-                "--Practice:TimeZone=Etc/UTC",
-            ],
-            builder =>
-            {
-                builder.Services.AddSingleton(new TerminalIO(input, output));
-                builder.Services.AddSingleton<TimeProvider>(_time);
-            },
-            output,
-            output);
-        return output.ToString();
-    }
+    private async Task<string> RunAsync(params string[] lines) =>
+        (await PracticeRunner.RunAsync(_content.ContentDirectory, Path.Combine(_data.FullName, "p.db"), _time, lines)).Output;
 
     [Fact]
     public async Task Multi_line_query_ending_on_a_dot_is_graded()
