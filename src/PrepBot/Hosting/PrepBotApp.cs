@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Data;
 using PrepBot.Discord;
+using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.SqlPractice;
 using PrepBot.Terminal;
 
@@ -18,6 +19,7 @@ public static class PrepBotApp
     public const int ExitOk = 0;
     public const int ExitProblems = 1;
     public const int ExitBadConfiguration = 2;
+    public const int ExitDiscordFailed = 3;
 
     /// <param name="args">The command line.</param>
     /// <param name="configure">Lets tests swap services (a string-backed terminal, a fake clock) before the host is built.</param>
@@ -62,12 +64,14 @@ public static class PrepBotApp
             }
 
             var hasToken = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.HasToken ?? false;
-            var why = (launch.Mode, hasToken) switch
+            if (launch.Mode == LaunchMode.Default && hasToken)
             {
-                (LaunchMode.Practice, _) => "Local practice session",
-                (_, false) => "No Discord token configured (set PrepBot__Discord__Token to run on Discord), so this is a local practice session",
-                _ => "A Discord token is configured, but this build has no Discord transport yet, so this is a local practice session",
-            };
+                return await RunDiscordAsync(builder, configure, output, error).ConfigureAwait(false);
+            }
+
+            var why = launch.Mode == LaunchMode.Practice
+                ? "Local practice session"
+                : "No Discord token configured (set PrepBot__Discord__Token to run on Discord), so this is a local practice session";
             AddPractice(builder, why);
             configure?.Invoke(builder);
 
@@ -99,6 +103,30 @@ public static class PrepBotApp
             [conversion.Message],
         _ => [],
     };
+
+    /// <summary>Runs the bot on Discord until stopped (Ctrl+C, SIGTERM) or until Discord refuses it for good.</summary>
+    private static async Task<int> RunDiscordAsync(HostApplicationBuilder builder, Action<HostApplicationBuilder>? configure, TextWriter output, TextWriter error)
+    {
+        builder.Services.AddDiscordTransport(builder.Configuration);
+        configure?.Invoke(builder);
+        using var host = builder.Build();
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        var discord = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        var content = host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.Directory;
+        var database = host.Services.GetRequiredService<DatabaseLocation>().Path;
+        await output.WriteLineAsync(
+            $"Running on Discord (token from configuration, API {discord.ApiBaseUrl}) with the cards in {content}, progress saved in {database}. Ctrl+C stops.")
+            .ConfigureAwait(false);
+        var status = host.Services.GetRequiredService<DiscordStatus>();
+        await host.RunAsync().ConfigureAwait(false);
+        if (status.Failure is { } failure)
+        {
+            await error.WriteLineAsync($"Discord error: {failure}").ConfigureAwait(false);
+            return ExitDiscordFailed;
+        }
+
+        return ExitOk;
+    }
 
     private static void AddPractice(HostApplicationBuilder builder, string why)
     {

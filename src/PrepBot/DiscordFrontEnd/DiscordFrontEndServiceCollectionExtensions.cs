@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PrepBot.Discord;
+
+namespace PrepBot.DiscordFrontEnd;
+
+public static class DiscordFrontEndServiceCollectionExtensions
+{
+    /// <summary>The Discord API client plus the front end that connects the features to it.</summary>
+    public static IServiceCollection AddDiscordTransport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDiscordClient(configuration);
+        services.AddOptions<DiscordFrontEndOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordFrontEndOptions>, DiscordFrontEndOptionsValidator>();
+        services.AddSingleton<DiscordStatus>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddHostedService<DiscordFrontEndService>();
+        return services;
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrepBot.Conversation;
+using PrepBot.Discord;
+using PrepBot.Discord.Models;
+using PrepBot.Discord.Rest;
+
+namespace PrepBot.DiscordFrontEnd;
+
+/// <summary>
+/// Answers one interaction: translates it, runs it through the <see cref="ConversationRouter"/>, and responds well
+/// inside Discord's 3-second window. When the features answer within <see cref="DiscordFrontEndOptions.AnswerDirectlyWithinMilliseconds"/>
+/// the answer is the callback itself; otherwise the interaction is deferred ("PrepBot is thinking…", ephemeral) and the
+/// answer replaces it when ready. Further messages (a long reply split in parts, a second reply) go out as follow-ups.
+/// </summary>
+public sealed partial class InteractionHandler(
+    ConversationRouter router,
+    DiscordRestClient rest,
+    IOptions<DiscordFrontEndOptions> options,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger)
+{
+    public async Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        try
+        {
+            await RespondAsync(interaction, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex)
+        {
+            LogDiscordRefused(ex, interaction.Id, (int)ex.StatusCode, ex.Code);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(ex, interaction.Id);
+        }
+    }
+
+    private async Task RespondAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction.Type == InteractionType.Ping)
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Pong(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Autocomplete([]), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var translated = InteractionTranslator.Translate(interaction, options.Value.DefaultTimeZone);
+        if (translated is not { } acted)
+        {
+            LogUntranslatable(interaction.Id, interaction.Type);
+            await SendAsync(interaction, [Reply.Text("PrepBot cannot act on that (it carried no user or no data).")], deferred: false, cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        // On the thread pool, so a feature that works synchronously for a while (grading a SQL query) cannot hold up
+        // the deadline that decides whether to defer.
+        var work = Task.Run(() => RunAsync(acted.Who, acted.Input, cancellationToken), cancellationToken);
+        var deadline = TimeSpan.FromMilliseconds(options.Value.AnswerDirectlyWithinMilliseconds);
+        var finished = await Task.WhenAny(work, Task.Delay(deadline, time, cancellationToken)).ConfigureAwait(false);
+        if (finished == work)
+        {
+            await SendAsync(interaction, await work.ConfigureAwait(false), deferred: false, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        LogDeferred(interaction.Id, deadline.TotalMilliseconds);
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.DeferMessage(ephemeral: true), cancellationToken)
+            .ConfigureAwait(false);
+        await SendAsync(interaction, await work.ConfigureAwait(false), deferred: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<Reply>> RunAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await router.HandleAsync(who, input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFeatureFailed(ex, who.UserId);
+            return [Reply.Text("Something went wrong on PrepBot's side with that. Nothing you saved was lost; please try again.")];
+        }
+    }
+
+    /// <summary>The first message is the callback (or, after a deferral, the edit of the "thinking…" message); the rest are follow-ups.</summary>
+    private async Task SendAsync(Interaction interaction, IReadOnlyList<Reply> replies, bool deferred, CancellationToken cancellationToken)
+    {
+        var first = true;
+        foreach (var reply in replies)
+        {
+            var rendered = ReplyRenderer.Render(reply);
+            if (rendered.Modal is { } modal)
+            {
+                if (first && !deferred && interaction.Type != InteractionType.ModalSubmit)
+                {
+                    await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, modal, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                // Discord opens a form only as the immediate answer to a command or button.
+                rendered = ReplyRenderer.Render(Reply.Text("That took too long to open the form — press the button again."));
+            }
+
+            foreach (var message in rendered.Messages)
+            {
+                if (first && !deferred)
+                {
+                    await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Message(message), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                else if (first)
+                {
+                    await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, ToWebhook(message), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                else
+                {
+                    await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, ToWebhook(message), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
+                first = false;
+            }
+        }
+    }
+
+    private static WebhookMessage ToWebhook(InteractionCallbackData message) => new()
+    {
+        Content = message.Content,
+        Components = message.Components,
+        Flags = message.Flags,
+        AllowedMentions = message.AllowedMentions,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused the answer to interaction {InteractionId}: HTTP {Status}, code {Code}")]
+    private partial void LogDiscordRefused(Exception exception, Snowflake interactionId, int status, int? code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering interaction {InteractionId} failed")]
+    private partial void LogFailed(Exception exception, Snowflake interactionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A feature failed for user {UserId}")]
+    private partial void LogFeatureFailed(Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId} of type {Type} carried nothing to act on")]
+    private partial void LogUntranslatable(Snowflake interactionId, InteractionType type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} deferred: no answer within {Milliseconds} ms")]
+    private partial void LogDeferred(Snowflake interactionId, double milliseconds);
+}

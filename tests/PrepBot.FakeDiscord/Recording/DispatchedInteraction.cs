@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace PrepBot.FakeDiscord.Recording;
+
+/// <summary>An INTERACTION_CREATE the fake sent (or buffered for) the bot.</summary>
+public sealed record DispatchedInteraction(
+    string Id,
+    string Token,
+    int Type,
+    string ChannelId,
+    string? GuildId,
+    string UserId,
+    JsonElement Payload);

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using PrepBot.FakeDiscord.Limits;
+
+namespace PrepBot.FakeDiscord.Rest;
+
+/// <summary>Create, edit and read channel messages; <c>nonce</c> + <c>enforce_nonce</c> make a retried create idempotent.</summary>
+internal static class MessageEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/channels/{channelId}/messages", CreateAsync).WithFakeRoute(FakeRoutes.CreateMessage, "channelId");
+        api.MapPatch("/channels/{channelId}/messages/{messageId}", EditAsync).WithFakeRoute(FakeRoutes.EditMessage, "channelId");
+        api.MapGet("/channels/{channelId}/messages/{messageId}", Get).WithFakeRoute(FakeRoutes.GetMessage, "channelId");
+    }
+
+    private static async Task<IResult> CreateAsync(string channelId, HttpContext context, FakeDiscordState state)
+    {
+        if (state.Channels.Find(channelId) is not { } channel)
+        {
+            return DiscordResults.UnknownChannel();
+        }
+
+        var body = await RequestBody.ReadObjectAsync(context.Request);
+        var errors = new FormErrors();
+        MessageLimits.Validate(body, string.Empty, MessageKind.ChannelCreate, errors);
+        if (errors.Any)
+        {
+            return DiscordResults.InvalidForm(errors);
+        }
+
+        if (MessageLimits.IsEmpty(body))
+        {
+            return DiscordResults.EmptyMessage();
+        }
+
+        if (channel.RecipientId is { } recipient && state.Channels.CannotDm(recipient))
+        {
+            return DiscordResults.CannotDm();
+        }
+
+        var enforcedNonce = body["enforce_nonce"]?.GetValueKind() == System.Text.Json.JsonValueKind.True ? body["nonce"]?.ToString() : null;
+        var now = state.Time.GetUtcNow();
+        var json = MessageJson.Create(body, state.Ids.Next(), channelId, state.Options, now, fromWebhook: false);
+        var message = state.Traffic.AddMessageOnce(json, now, interactionId: null, enforcedNonce);
+        return DiscordResults.Json(message.ToJsonObject());
+    }
+
+    private static async Task<IResult> EditAsync(string channelId, string messageId, HttpContext context, FakeDiscordState state)
+    {
+        if (state.Channels.Find(channelId) is null)
+        {
+            return DiscordResults.UnknownChannel();
+        }
+
+        if (state.Traffic.FindMessage(messageId) is not { } existing || existing.ChannelId != channelId)
+        {
+            return DiscordResults.UnknownMessage();
+        }
+
+        var body = await RequestBody.ReadObjectAsync(context.Request);
+        return Edit(state, existing, body, MessageKind.ChannelEdit);
+    }
+
+    private static IResult Get(string channelId, string messageId, FakeDiscordState state) =>
+        state.Traffic.FindMessage(messageId) is { } message && message.ChannelId == channelId
+            ? DiscordResults.Json(message.ToJsonObject())
+            : DiscordResults.UnknownMessage();
+
+    /// <summary>Validates an edit, applies it and records the new version; shared with the webhook edit routes.</summary>
+    public static IResult Edit(FakeDiscordState state, Recording.FakeMessage existing, JsonObject body, MessageKind kind, int clearFlags = 0)
+    {
+        var errors = new FormErrors();
+        MessageLimits.Validate(body, string.Empty, kind, errors);
+        if (errors.Any)
+        {
+            return DiscordResults.InvalidForm(errors);
+        }
+
+        var now = state.Time.GetUtcNow();
+        var json = MessageJson.ApplyEdit(existing.ToJsonObject(), body, now);
+        if (clearFlags != 0)
+        {
+            json["flags"] = (json["flags"]?.GetValue<int>() ?? 0) & ~clearFlags;
+        }
+
+        if (MessageLimits.IsEmpty(json))
+        {
+            return DiscordResults.EmptyMessage();
+        }
+
+        return DiscordResults.Json(state.Traffic.ReplaceMessage(existing, json, now).ToJsonObject());
+    }
+}

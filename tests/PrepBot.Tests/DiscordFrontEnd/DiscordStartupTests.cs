@@ -1,0 +1,57 @@
+using PrepBot.FakeDiscord;
+using PrepBot.Hosting;
+using PrepBot.Tests.Support;
+
+namespace PrepBot.Tests.DiscordFrontEnd;
+
+/// <summary>Starting with a token: the bot runs on Discord, and a token Discord refuses ends the run with one clear line.</summary>
+public sealed class DiscordStartupTests : IAsyncLifetime
+{
+    private readonly TempContentFolder _content = new();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("prepbot-discord-start-");
+    private readonly FakeDiscordServer _discord = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        _content.Write("concept/idempotency.md", FlowCards.Reveal);
+        await _discord.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _discord.DisposeAsync();
+        _content.Dispose();
+        _data.Delete(recursive: true);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string token)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await PrepBotApp.RunAsync(
+            [
+                $"--Discord:Token={token}",
+                $"--Discord:ApiBaseUrl={_discord.ApiBaseUrl}",
+                $"--Data:DatabasePath={Path.Combine(_data.FullName, "bot.db")}",
+                $"--Content:Directory={_content.ContentDirectory}",
+                "--Content:WatchForChanges=false",
+                "--Logging:LogLevel:Default=None",
+            ],
+            output: output,
+            error: error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Token_discord_refuses_stops_the_bot_with_one_line_and_exit_code_3_without_printing_the_token()
+    {
+        const string badToken = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Wrong.not-the-token";
+
+        var (exit, output, error) = await RunAsync(badToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(PrepBotApp.ExitDiscordFailed, exit);
+        Assert.StartsWith("Running on Discord", output, StringComparison.Ordinal);
+        Assert.Equal("Discord error: Discord refused the bot token (401 Unauthorized). Check Discord:Token (PrepBot__Discord__Token).", error.Trim());
+        Assert.DoesNotContain(badToken, output + error, StringComparison.Ordinal);
+    }
+}
