@@ -54,8 +54,18 @@ internal sealed class GatewayConnection
 
     public void Close(int code) => _outbox.Writer.TryWrite(new Outbound(string.Empty, null, code));
 
-    /// <summary>Drops the TCP connection without a close frame.</summary>
-    public void Abort() => _context.Abort();
+    /// <summary>Drops the TCP connection without a close frame (nothing to do when the bot already closed it).</summary>
+    public void Abort()
+    {
+        try
+        {
+            _context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request ended between taking the snapshot of connections and aborting it: already gone.
+        }
+    }
 
     public async Task RunAsync(Action<GatewayConnection, JsonObject> onFrame)
     {
@@ -179,7 +189,7 @@ internal sealed class GatewayConnection
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
-            _context.Abort();
+            Abort();
         }
     }
 
