@@ -24,7 +24,7 @@ public sealed class DiscordStartupTests : IAsyncLifetime
         _data.Delete(recursive: true);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string token)
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string token, params string[] settings)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -36,6 +36,7 @@ public sealed class DiscordStartupTests : IAsyncLifetime
                 $"--Content:Directory={_content.ContentDirectory}",
                 "--Content:WatchForChanges=false",
                 "--Logging:LogLevel:Default=None",
+                .. settings,
             ],
             output: output,
             error: error);
@@ -53,5 +54,17 @@ public sealed class DiscordStartupTests : IAsyncLifetime
         Assert.StartsWith("Running on Discord", output, StringComparison.Ordinal);
         Assert.Equal("Discord error: Discord refused the bot token (401 Unauthorized). Check Discord:Token (PrepBot__Discord__Token).", error.Trim());
         Assert.DoesNotContain(badToken, output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_discord_settings_stop_the_start_with_one_line_per_key()
+    {
+        var (exit, _, error) = await RunAsync(
+            _discord.Token, "--Discord:DefaultTimeZone=Mars/Olympus", "--Discord:AnswerDirectlyWithinMilliseconds=5000");
+
+        Assert.Equal(PrepBotApp.ExitBadConfiguration, exit);
+        Assert.Contains("Configuration error: Discord:DefaultTimeZone: 'Mars/Olympus' is not a time zone", error, StringComparison.Ordinal);
+        Assert.Contains("Configuration error: Discord:AnswerDirectlyWithinMilliseconds: 5000 is outside 100–2500", error, StringComparison.Ordinal);
+        Assert.Equal(0, _discord.IdentifyCount);
     }
 }
