@@ -81,8 +81,9 @@ public sealed class DiscordHarness : IAsyncDisposable
     public void StartGateway() => _gatewayRun = Task.Run(() => Gateway.RunAsync(_stop.Token));
 
     /// <summary>
-    /// Advances the fake clock a step at a time, letting real I/O catch up between steps, until
-    /// <paramref name="condition"/> holds (at most 10 s of real time).
+    /// Advances the fake clock a step at a time until <paramref name="condition"/> (about what the fake Discord has
+    /// seen) holds, at most 10 s of real time. After each step it waits for the fake to record something — the
+    /// client's reaction travels over a real socket — rather than sleeping a fixed time.
     /// </summary>
     public async Task AdvanceUntilAsync(Func<bool> condition, string description, TimeSpan? step = null)
     {
@@ -95,7 +96,14 @@ public sealed class DiscordHarness : IAsyncDisposable
             }
 
             FakeTime.Advance(step ?? TimeSpan.FromMilliseconds(500));
-            await Task.Delay(10);
+            try
+            {
+                await Fake.WaitUntilAsync(condition, description, TimeSpan.FromMilliseconds(100));
+            }
+            catch (TimeoutException)
+            {
+                // Nothing reached the fake within this step: advance the clock again.
+            }
         }
     }
 
