@@ -87,7 +87,7 @@ public sealed partial class ConversationRouter(
             case "stats":
                 return await stats.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
             case "help":
-                return help.Handle();
+                return help.Handle(who.CanManageServer);
             case "plan":
                 return await plan.HandleAsync(learner, command, cancellationToken).ConfigureAwait(false);
             case "card show":
