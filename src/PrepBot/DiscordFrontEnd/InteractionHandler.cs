@@ -4,6 +4,7 @@ using PrepBot.Conversation;
 using PrepBot.Discord;
 using PrepBot.Discord.Models;
 using PrepBot.Discord.Rest;
+using PrepBot.Features.Autocomplete;
 
 namespace PrepBot.DiscordFrontEnd;
 
@@ -15,6 +16,7 @@ namespace PrepBot.DiscordFrontEnd;
 /// </summary>
 public sealed partial class InteractionHandler(
     ConversationRouter router,
+    OptionSuggestions suggestions,
     DiscordRestClient rest,
     IOptions<DiscordFrontEndOptions> options,
     TimeProvider time,
@@ -47,8 +49,10 @@ public sealed partial class InteractionHandler(
 
         if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
         {
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Autocomplete([]), cancellationToken)
-                .ConfigureAwait(false);
+            var typing = InteractionTranslator.TranslateAutocomplete(interaction, options.Value.DefaultTimeZone);
+            var choices = typing is { } t ? suggestions.Suggest(t.Who, t.CommandPath, t.Option, t.Typed) : [];
+            var response = InteractionResponse.Autocomplete(choices.Select(c => new ApplicationCommandOptionChoice { Name = c.Name, Value = c.Value }));
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false);
             return;
         }
 

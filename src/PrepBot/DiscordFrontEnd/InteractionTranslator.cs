@@ -22,12 +22,7 @@ public static class InteractionTranslator
             return null;
         }
 
-        var who = new LearnerIdentity(Platform, user.Id.ToString(), DisplayName(interaction, user), defaultTimeZoneId)
-        {
-            GuildId = interaction.GuildId?.ToString(),
-            ChannelId = interaction.SourceChannelId?.ToString(),
-            CanManageServer = interaction.GuildId is not null && interaction.MemberHas(DiscordPermissions.ManageGuild),
-        };
+        var who = Identity(interaction, user, defaultTimeZoneId);
 
         UserInput? input = interaction.Type switch
         {
@@ -39,6 +34,36 @@ public static class InteractionTranslator
         };
         return input is null ? null : (who, input);
     }
+
+    /// <summary>
+    /// For an autocomplete interaction: who is typing, the command path (<c>"card show"</c>), the option being typed
+    /// in and what is typed so far.
+    /// </summary>
+    public static (LearnerIdentity Who, string CommandPath, string Option, string Typed)? TranslateAutocomplete(Interaction interaction, string defaultTimeZoneId)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction.Type != InteractionType.ApplicationCommandAutocomplete || interaction.Invoker is not { } user || interaction.Data is not { } data)
+        {
+            return null;
+        }
+
+        var (path, options) = data.GetSubcommandAndOptions();
+        var focused = options.FirstOrDefault(o => o.Focused == true);
+        if (focused is null)
+        {
+            return null;
+        }
+
+        return (Identity(interaction, user, defaultTimeZoneId), string.Join(' ', [data.Name ?? string.Empty, .. path]), focused.Name, focused.GetString() ?? string.Empty);
+    }
+
+    private static LearnerIdentity Identity(Interaction interaction, User user, string defaultTimeZoneId) =>
+        new(Platform, user.Id.ToString(), DisplayName(interaction, user), defaultTimeZoneId)
+        {
+            GuildId = interaction.GuildId?.ToString(),
+            ChannelId = interaction.SourceChannelId?.ToString(),
+            CanManageServer = interaction.GuildId is not null && interaction.MemberHas(DiscordPermissions.ManageGuild),
+        };
 
     private static CommandInput Command(InteractionData data)
     {

@@ -23,6 +23,7 @@ public static class CommandCatalog
                 new CommandOption(QuizHandler.TopicOption, "Only cards of this topic, e.g. window-functions (/plan lists them).", CommandOptionType.Text)
                 {
                     MaxLength = 64,
+                    Autocomplete = true,
                 },
             ],
         },
@@ -57,6 +58,7 @@ public static class CommandCatalog
                         new CommandOption(CardShowHandler.IdOption, "The card's id, e.g. sql-top-products-per-category.", CommandOptionType.Text, IsRequired: true)
                         {
                             MaxLength = 64,
+                            Autocomplete = true,
                         },
                     ],
                 },

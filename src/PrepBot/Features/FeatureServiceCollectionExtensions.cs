@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrepBot.Conversation;
+using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Help;
 using PrepBot.Features.Plan;
@@ -24,6 +25,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ReviewHandler>();
         services.AddSingleton<StatsHandler>();
         services.AddSingleton<HelpHandler>();
+        services.AddSingleton<OptionSuggestions>();
         services.AddSingleton<PlanHandler>();
         services.AddSingleton<CardShowHandler>();
         services.AddSingleton<ConversationRouter>();

@@ -163,4 +163,18 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Equal(0, _discord.UnforcedRateLimitCount);
         Assert.Empty(_discord.Rejections);
     }
+
+    [Fact]
+    public async Task Typing_a_topic_in_quiz_gets_matching_topic_ids_as_autocomplete_choices()
+    {
+        await using var bot = await StartBotAsync();
+
+        var (_, response) = await bot.SendAsync(FakeInteraction.Autocomplete("quiz", "topic", "land"));
+
+        Assert.Equal(8, response.Type);
+        var choices = response.Data.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()).ToList();
+        Assert.Equal(["data-landscape"], choices);
+        var registered = _discord.GetCommands()!.Value.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "quiz");
+        Assert.Contains(registered.GetProperty("options").EnumerateArray(), o => o.GetProperty("name").GetString() == "topic" && o.GetProperty("autocomplete").GetBoolean());
+    }
 }
