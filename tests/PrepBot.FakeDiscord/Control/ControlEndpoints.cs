@@ -112,7 +112,10 @@ internal static class ControlEndpoints
         try
         {
             await state.Signal.WaitAsync(() => state.Interactions.ResponseTo(dispatched.Id), ResponseWait, () => "the bot's response", CancellationToken.None);
-            await Task.Delay(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+            // A deferred answer ("thinking…", flag 128) is worth reporting only once the bot has filled it in.
+            await state.Signal.WaitAsync(
+                () => Settled(state, dispatched.Id) ? "settled" : null, ResponseWait, () => "the bot's deferred answer", CancellationToken.None);
         }
         catch (TimeoutException)
         {
@@ -121,6 +124,10 @@ internal static class ControlEndpoints
 
         return DiscordResults.Json(Outcome(state, dispatched));
     }
+
+    private static bool Settled(FakeDiscordState state, string interactionId) =>
+        state.Interactions.ResponseTo(interactionId) is { Type: not 5 }
+        || (state.Interactions.OriginalMessageId(interactionId) is { } id && state.Traffic.FindMessage(id) is { } message && (message.Flags & 128) == 0);
 
     private static JsonObject Outcome(FakeDiscordState state, DispatchedInteraction dispatched)
     {
