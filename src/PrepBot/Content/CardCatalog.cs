@@ -38,6 +38,10 @@ public sealed partial class CardCatalog(CardParser parser, IOptions<ContentOptio
     /// <summary>The plan being served: the last good <c>plan.md</c>, or null when there is none.</summary>
     public StudyPlan? Plan => Current.Plan;
 
+    /// <summary>Every topic id learners can ask for: the plan's, plus any a card uses that the plan does not list.</summary>
+    public IEnumerable<string> TopicIds =>
+        (Plan?.TopicIds ?? []).Concat(Cards.Select(card => card.Topic)).Distinct(StringComparer.Ordinal);
+
     private Snapshot Current => Volatile.Read(ref _current) ?? LoadFirst();
 
     /// <summary>The served card with this id, or null.</summary>

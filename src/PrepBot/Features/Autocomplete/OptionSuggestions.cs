@@ -20,8 +20,7 @@ public sealed class OptionSuggestions(CardCatalog catalog)
         ArgumentNullException.ThrowIfNull(who);
         IEnumerable<string> candidates = (commandPath, option) switch
         {
-            ("quiz", QuizHandler.TopicOption) =>
-                (catalog.Plan?.TopicIds ?? []).Concat(catalog.Cards.Where(c => !c.Retired).Select(c => c.Topic)).Distinct(StringComparer.Ordinal),
+            ("quiz", QuizHandler.TopicOption) => catalog.TopicIds,
             ("card show", CardShowHandler.IdOption) when who.CanManageServer => catalog.Cards.Select(c => c.Id),
             _ => [],
         };

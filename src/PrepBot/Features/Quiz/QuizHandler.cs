@@ -19,7 +19,7 @@ public sealed class QuizHandler(CardPicker picker, CardCatalog catalog, StudyFlo
         var topic = command.Get(TopicOption)?.ToLowerInvariant();
         if (topic is not null && !IsKnownTopic(topic))
         {
-            var known = KnownTopics().Order(StringComparer.Ordinal).ToList();
+            var known = catalog.TopicIds.Order(StringComparer.Ordinal).ToList();
             var suggestion = Suggestions.Closest(topic, known);
             return [Reply.Text($"There is no topic `{topic}`."
                 + (suggestion is null ? " `/plan` lists each week's topics." : $" Did you mean `{suggestion}`?"))];
@@ -40,9 +40,6 @@ public sealed class QuizHandler(CardPicker picker, CardCatalog catalog, StudyFlo
 
     private bool IsKnownTopic(string topic) =>
         catalog.Plan?.Defines(topic) == true || catalog.Cards.Any(card => card.Topic == topic);
-
-    private IEnumerable<string> KnownTopics() =>
-        (catalog.Plan?.TopicIds ?? []).Concat(catalog.Cards.Select(card => card.Topic)).Distinct(StringComparer.Ordinal);
 
     private static string Describe(CardRequest request) => (request.Week, request.Topic) switch
     {
