@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PrepBot.Conversation;
 using PrepBot.Discord;
+using PrepBot.Scheduling;
 
 namespace PrepBot.DiscordFrontEnd;
 
@@ -15,7 +18,10 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DiscordFrontEndOptions>, DiscordFrontEndOptionsValidator>();
         services.AddSingleton<DiscordStatus>();
         services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<DiscordMessenger>();
+        services.Replace(ServiceDescriptor.Singleton<IMessenger>(provider => provider.GetRequiredService<DiscordMessenger>()));
         services.AddHostedService<DiscordFrontEndService>();
+        services.AddPrepBotScheduling();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrepBot.Conversation;
 using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
@@ -17,6 +18,7 @@ public static class FeatureServiceCollectionExtensions
     /// <summary>The transport-neutral features and the router transports call.</summary>
     public static IServiceCollection AddPrepBotFeatures(this IServiceCollection services)
     {
+        services.TryAddSingleton<IMessenger, NoMessenger>();
         services.AddPrepBotSqlPractice();
         services.AddSingleton<TopicProgressReader>();
         services.AddSingleton<CardPicker>();

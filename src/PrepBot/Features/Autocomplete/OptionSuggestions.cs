@@ -15,9 +15,20 @@ public sealed class OptionSuggestions(CardCatalog catalog)
     /// <summary>Discord shows at most 25.</summary>
     public const int MaxSuggestions = 25;
 
+    /// <summary>Any command's option with this name is an IANA time zone id and gets time zone suggestions.</summary>
+    public const string TimeZoneOption = "timezone";
+
+    private static readonly Lazy<string[]> TimeZoneIds = new(() =>
+        [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal)]);
+
     public IReadOnlyList<CommandChoice> Suggest(LearnerIdentity who, string commandPath, string option, string typed)
     {
         ArgumentNullException.ThrowIfNull(who);
+        if (option == TimeZoneOption)
+        {
+            return SuggestTimeZones(typed);
+        }
+
         IEnumerable<string> candidates = (commandPath, option) switch
         {
             ("quiz", QuizHandler.TopicOption) => catalog.TopicIds,
@@ -28,6 +39,18 @@ public sealed class OptionSuggestions(CardCatalog catalog)
         return [.. candidates
             .Where(id => id.Contains(text, StringComparison.Ordinal))
             .OrderBy(id => id.StartsWith(text, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(id => id, StringComparer.Ordinal)
+            .Take(MaxSuggestions)
+            .Select(id => new CommandChoice(id, id))];
+    }
+
+    /// <summary>IANA zone ids (Europe/Berlin, America/New_York, …) containing what was typed, in any case; spaces match underscores.</summary>
+    public static IReadOnlyList<CommandChoice> SuggestTimeZones(string? typed)
+    {
+        var text = (typed ?? string.Empty).Trim().Replace(' ', '_');
+        return [.. TimeZoneIds.Value
+            .Where(id => id.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(id => id.StartsWith(text, StringComparison.OrdinalIgnoreCase) || id.Contains("/" + text, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(id => id, StringComparer.Ordinal)
             .Take(MaxSuggestions)
             .Select(id => new CommandChoice(id, id))];
