@@ -11,12 +11,17 @@ namespace PrepBot.Discord;
 
 public static class DiscordServiceCollectionExtensions
 {
+    /// <summary>The service key of the clock the Discord client runs on (see <see cref="AddDiscordClient"/>).</summary>
+    public const string ClockKey = "discord";
+
     /// <summary>
     /// Registers the Discord client: <see cref="DiscordOptions"/> bound from <c>Discord</c> in
     /// <paramref name="configuration"/> and validated at start, <see cref="DiscordRestClient"/> as a typed HttpClient
     /// (base <c>Discord:ApiBaseUrl</c>, <c>Authorization: Bot</c>, <c>User-Agent: DiscordBot (url, version)</c>), the
     /// shared <see cref="DiscordRateLimiter"/>, and <see cref="DiscordGatewayClient"/> (a singleton the host runs).
-    /// Uses the registered <see cref="TimeProvider"/>, or the system clock.
+    /// Uses the registered <see cref="TimeProvider"/>, or the system clock; a <see cref="TimeProvider"/> registered with the
+    /// key <see cref="ClockKey"/> overrides it for the client alone (tests drive the bot's schedules on a fake clock while
+    /// heartbeats and rate limits keep real time).
     /// </summary>
     public static IServiceCollection AddDiscordClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +31,8 @@ public static class DiscordServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new DiscordRateLimiter(sp.GetRequiredService<IOptions<DiscordOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddKeyedSingleton<TimeProvider>(ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.TryAddSingleton(sp => new DiscordRateLimiter(sp.GetRequiredService<IOptions<DiscordOptions>>(), sp.GetRequiredKeyedService<TimeProvider>(ClockKey)));
         services.AddHttpClient<DiscordRestClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Discord.Models;
@@ -27,7 +28,7 @@ public sealed partial class DiscordGatewayClient
     private readonly TaskCompletionSource<ReadyEvent> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
 
-    public DiscordGatewayClient(DiscordRestClient rest, IOptions<DiscordOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
+    public DiscordGatewayClient(DiscordRestClient rest, IOptions<DiscordOptions> options, [FromKeyedServices(DiscordServiceCollectionExtensions.ClockKey)] TimeProvider time, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);

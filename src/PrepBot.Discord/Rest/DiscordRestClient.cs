@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Discord.Models;
@@ -25,7 +26,7 @@ public sealed partial class DiscordRestClient
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
 
-    public DiscordRestClient(HttpClient http, DiscordRateLimiter limiter, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+    public DiscordRestClient(HttpClient http, DiscordRateLimiter limiter, IOptions<DiscordOptions> options, [FromKeyedServices(DiscordServiceCollectionExtensions.ClockKey)] TimeProvider time, ILogger<DiscordRestClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _http = http;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
@@ -28,7 +30,15 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<DiscordBotHarness> StartAsync(FakeDiscordServer discord, string contentDirectory, string databasePath, params string[] settings)
+    public static Task<DiscordBotHarness> StartAsync(FakeDiscordServer discord, string contentDirectory, string databasePath, params string[] settings) =>
+        StartAsync(discord, contentDirectory, databasePath, clock: null, settings);
+
+    /// <summary>
+    /// Starts the bot with its features and schedules (Quartz) on <paramref name="clock"/>, while the Discord client keeps
+    /// real time for heartbeats and rate limits: advance the clock to make a daily post or a reminder due.
+    /// </summary>
+    public static async Task<DiscordBotHarness> StartAsync(
+        FakeDiscordServer discord, string contentDirectory, string databasePath, TimeProvider? clock, params string[] settings)
     {
         var identifiesBefore = discord.IdentifyCount;
         var builder = PrepBotHost.CreateBuilder(
@@ -41,6 +51,12 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
             .. settings,
         ]);
         builder.Services.AddDiscordTransport(builder.Configuration);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+            builder.Services.AddKeyedSingleton(DiscordServiceCollectionExtensions.ClockKey, TimeProvider.System);
+        }
+
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         await discord.WaitUntilAsync(() => discord.IdentifyCount > identifiesBefore && discord.OpenGatewayConnections > 0, "the bot to identify");
