@@ -55,3 +55,14 @@ internal sealed class SqlAttemptConfiguration : IEntityTypeConfiguration<SqlAtte
         builder.HasIndex(a => new { a.LearnerId, a.CardId, a.StateVersion });
     }
 }
+
+internal sealed class LearnerPauseConfiguration : IEntityTypeConfiguration<LearnerPause>
+{
+    public void Configure(EntityTypeBuilder<LearnerPause> builder)
+    {
+        builder.HasOne<Learner>().WithMany().HasForeignKey(p => p.LearnerId).OnDelete(DeleteBehavior.Cascade);
+
+        // "Is this learner paused on day D?" and the streak walk read a learner's pauses by day.
+        builder.HasIndex(p => new { p.LearnerId, p.FirstDay });
+    }
+}

@@ -18,6 +18,8 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<SqlAttempt> SqlAttempts => Set<SqlAttempt>();
 
+    public DbSet<LearnerPause> LearnerPauses => Set<LearnerPause>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

@@ -104,6 +104,31 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("Learners");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.LearnerPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId", "FirstDay");
+
+                    b.ToTable("LearnerPauses");
+                });
+
             modelBuilder.Entity("PrepBot.Data.ReviewLog", b =>
                 {
                     b.Property<long>("Id")
@@ -202,6 +227,15 @@ namespace PrepBot.Data.Migrations
                 });
 
             modelBuilder.Entity("PrepBot.Data.CardState", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.LearnerPause", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
