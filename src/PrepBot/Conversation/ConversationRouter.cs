@@ -5,6 +5,7 @@ using PrepBot.Features.Help;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
+using PrepBot.Features.Star;
 using PrepBot.Features.Stats;
 using PrepBot.Features.Study;
 using PrepBot.Learning;
@@ -24,6 +25,8 @@ public sealed partial class ConversationRouter(
     PlanHandler plan,
     CardShowHandler cardShow,
     StudyFlow study,
+    StarHandler star,
+    StoriesHandler stories,
     ILogger<ConversationRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
@@ -49,11 +52,23 @@ public sealed partial class ConversationRouter(
             ModalInput modal => modal.CustomId,
             _ => string.Empty,
         };
+        if (customId.StartsWith(StarToken.Prefix, StringComparison.Ordinal))
+        {
+            return StarToken.TryParse(customId, out var starToken)
+                ? await star.HandleAsync(context, starToken, input, cancellationToken).ConfigureAwait(false)
+                : Unrecognised(customId);
+        }
+
         if (StudyToken.TryParse(customId, out var token))
         {
             return await study.HandleAsync(context, token, input, cancellationToken).ConfigureAwait(false);
         }
 
+        return Unrecognised(customId);
+    }
+
+    private IReadOnlyList<Reply> Unrecognised(string customId)
+    {
         LogUnknownComponent(customId);
         return [Reply.Text("PrepBot does not recognise that button (it may come from an older version). Try `/help`.")];
     }
@@ -92,6 +107,12 @@ public sealed partial class ConversationRouter(
                 return await plan.HandleAsync(learner, command, cancellationToken).ConfigureAwait(false);
             case "card show":
                 return cardShow.Handle(learner, command);
+            case "star":
+                return await star.HandleCommandAsync(who, learner, command, cancellationToken).ConfigureAwait(false);
+            case "stories list":
+                return await stories.ListAsync(learner, cancellationToken).ConfigureAwait(false);
+            case "stories delete":
+                return await stories.DeleteAsync(learner, command, cancellationToken).ConfigureAwait(false);
             default:
                 // The catalog lists a command no handler owns: a programming error, said plainly rather than hidden.
                 throw new InvalidOperationException($"No handler for /{command.Path}.");

@@ -48,4 +48,5 @@ public sealed record ModalRequest(string CustomId, string Title, IReadOnlyList<M
 /// <param name="IsRequired">An empty answer is refused.</param>
 /// <param name="MaxLength">At most this many characters (Discord allows 4000).</param>
 /// <param name="Placeholder">Grey text shown while the field is empty.</param>
-public sealed record ModalField(string Id, string Label, bool IsParagraph, bool IsRequired = true, int MaxLength = 4000, string? Placeholder = null);
+/// <param name="Value">Text the field starts with (e.g. a saved answer to edit); the learner may change or keep it.</param>
+public sealed record ModalField(string Id, string Label, bool IsParagraph, bool IsRequired = true, int MaxLength = 4000, string? Placeholder = null, string? Value = null);

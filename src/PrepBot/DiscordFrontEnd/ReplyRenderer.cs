@@ -60,6 +60,7 @@ public static class ReplyRenderer
                 field.IsParagraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
                 required: field.IsRequired,
                 maxLength: Math.Clamp(field.MaxLength, 1, 4000),
+                value: field.Value is { Length: > 0 } value ? value[..Math.Min(value.Length, Math.Clamp(field.MaxLength, 1, 4000))] : null,
                 placeholder: field.Placeholder is null ? null : Cut(field.Placeholder, 100))));
         return InteractionResponse.Modal(modal.CustomId, Cut(modal.Title, 45), fields);
     }

@@ -3,6 +3,7 @@ using PrepBot.Conversation;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
+using PrepBot.Features.Star;
 
 namespace PrepBot.Features;
 
@@ -44,6 +45,35 @@ public static class CommandCatalog
             ],
         },
         new("stats", "What is due, reviews done, retention and your streak."),
+        new("star", "Rehearse a behavioural answer in STAR form and get specific feedback.")
+        {
+            Options =
+            [
+                new CommandOption(StarHandler.CompetencyOption, "Only prompts about this competency, e.g. conflict or ownership.", CommandOptionType.Text)
+                {
+                    MaxLength = 64,
+                    Autocomplete = true,
+                },
+                new CommandOption(StarHandler.TimedOption, "Spoken-style: a 2-minute timer, then type what you said.", CommandOptionType.Boolean),
+            ],
+        },
+        new("stories", "Your bank of STAR stories.")
+        {
+            Subcommands =
+            [
+                new("list", "Your saved STAR answers: competencies, prompt, score and date."),
+                new("delete", "Delete one of your stories from the database.")
+                {
+                    Options =
+                    [
+                        new CommandOption(StoriesHandler.IdOption, "The story's number, as /stories list shows it.", CommandOptionType.WholeNumber, IsRequired: true)
+                        {
+                            MinValue = 1,
+                        },
+                    ],
+                },
+            ],
+        },
         new("help", "What PrepBot can do."),
         new("card", "Deck tools for server admins.")
         {

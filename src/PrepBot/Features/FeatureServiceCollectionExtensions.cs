@@ -8,6 +8,7 @@ using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
 using PrepBot.Features.SqlPractice;
+using PrepBot.Features.Star;
 using PrepBot.Features.Stats;
 using PrepBot.Features.Study;
 
@@ -30,6 +31,10 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<OptionSuggestions>();
         services.AddSingleton<PlanHandler>();
         services.AddSingleton<CardShowHandler>();
+        services.AddSingleton<StarPrompts>();
+        services.AddSingleton<StarStoryStore>();
+        services.AddSingleton<StarHandler>();
+        services.AddSingleton<StoriesHandler>();
         services.AddSingleton<ConversationRouter>();
         return services;
     }

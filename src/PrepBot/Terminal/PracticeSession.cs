@@ -143,6 +143,15 @@ internal sealed partial class PracticeSession(
             await io.Output.WriteLineAsync(field.IsParagraph
                 ? $"{field.Label} (end with a line holding only '{EndOfAnswer}'):"
                 : $"{field.Label}:").ConfigureAwait(false);
+            if (field.Value is { Length: > 0 } saved)
+            {
+                // A pre-filled field (e.g. a saved story): typing nothing keeps it.
+                await io.Output.WriteLineAsync($"  [saved] {saved.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+                await io.Output.WriteLineAsync(field.IsParagraph
+                    ? $"  (a line with only '{EndOfAnswer}' straight away keeps it)"
+                    : "  (an empty line keeps it)").ConfigureAwait(false);
+            }
+
             var lines = new List<string>();
             while (true)
             {
@@ -167,6 +176,10 @@ internal sealed partial class PracticeSession(
             }
 
             var value = string.Join('\n', lines).Trim();
+            if (value.Length == 0 && field.Value is { Length: > 0 })
+            {
+                value = field.Value;
+            }
             if (value.Length > field.MaxLength)
             {
                 await io.Output.WriteLineAsync($"That is {value.Length} characters; {field.Label} takes at most {field.MaxLength}. Nothing was submitted.").ConfigureAwait(false);

@@ -226,6 +226,77 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("SqlAttempts");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.StarStory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Competencies")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PromptTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SecondsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId", "CreatedAt");
+
+                    b.HasIndex("LearnerId", "CardId", "StateVersion")
+                        .IsUnique();
+
+                    b.ToTable("StarStories");
+                });
+
             modelBuilder.Entity("PrepBot.Data.CardState", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
@@ -254,6 +325,15 @@ namespace PrepBot.Data.Migrations
                 });
 
             modelBuilder.Entity("PrepBot.Data.SqlAttempt", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.StarStory", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()

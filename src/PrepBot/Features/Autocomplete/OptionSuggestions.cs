@@ -2,6 +2,7 @@ using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Quiz;
+using PrepBot.Features.Star;
 
 namespace PrepBot.Features.Autocomplete;
 
@@ -33,6 +34,7 @@ public sealed class OptionSuggestions(CardCatalog catalog)
         {
             ("quiz", QuizHandler.TopicOption) => catalog.TopicIds,
             ("card show", CardShowHandler.IdOption) when who.CanManageServer => catalog.Cards.Select(c => c.Id),
+            ("star", StarHandler.CompetencyOption) => StarPrompts.CompetenciesIn(catalog),
             _ => [],
         };
         var text = (typed ?? string.Empty).Trim().ToLowerInvariant();
