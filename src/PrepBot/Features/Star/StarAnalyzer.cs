@@ -22,7 +22,11 @@ public enum StarRule
 /// <param name="Message">What was found, quoting the learner where it can.</param>
 /// <param name="Advice">The change that would help, quoting the learner's own words.</param>
 /// <param name="Cost">Points it took off (the part's score, or the overall score when <paramref name="Part"/> is null).</param>
-public sealed record StarFinding(StarRule Rule, StarPart? Part, string Message, string Advice, int Cost);
+public sealed record StarFinding(StarRule Rule, StarPart? Part, string Message, string Advice, int Cost)
+{
+    /// <summary>Points of the overall score it cost: <see cref="Cost"/> times the part's weight, or all of it for the whole answer.</summary>
+    public double Impact => Part is { } part ? Cost * StarRules.Weight(part) : Cost;
+}
 
 /// <summary>The judgement of one STAR answer.</summary>
 public sealed record StarAnalysis(
@@ -34,9 +38,13 @@ public sealed record StarAnalysis(
     IReadOnlyList<string> KeywordsCovered,
     IReadOnlyList<string> KeywordsMissed)
 {
-    /// <summary>The costliest findings, as the two or three changes that would help most.</summary>
+    /// <summary>The findings that cost the overall score most (<see cref="StarFinding.Impact"/>): the changes that would help most.</summary>
     public IReadOnlyList<StarFinding> TopChanges =>
-        [.. Findings.Where(f => f.Cost > 0).OrderByDescending(f => f.Cost).ThenBy(f => f.Rule).ThenBy(f => f.Part).Take(StarRules.TopChanges)];
+        [.. Findings.Where(f => f.Cost > 0)
+            .OrderByDescending(f => f.Impact)
+            .ThenBy(f => f.Rule)
+            .ThenBy(f => f.Part)
+            .Take(StarRules.TopChanges)];
 
     /// <summary>The SM-2 quality (1–5) the overall score grades the card with.</summary>
     public int Quality => StarRules.Quality(Overall);

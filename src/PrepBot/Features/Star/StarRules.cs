@@ -38,9 +38,9 @@ public static class StarRules
     public static double Weight(StarPart part) => part switch
     {
         StarPart.Situation => 0.15,
-        StarPart.Task => 0.15,
+        StarPart.Task => 0.10,
         StarPart.Action => 0.45,
-        _ => 0.25,
+        _ => 0.30,
     };
 
     /// <summary>Situation, Task or Result taking more than its target share plus this is flagged as too long.</summary>
@@ -58,7 +58,7 @@ public static class StarRules
     /// <summary>Points per filler or hedge word once flagged, up to <see cref="MaxFillerCost"/>.</summary>
     public const int FillerCostEach = 3;
 
-    public const int MaxFillerCost = 20;
+    public const int MaxFillerCost = 15;
 
     /// <summary>Share of the card's keywords (competencies and "what good looks like") the answer should touch.</summary>
     public const double KeywordTarget = 0.4;
@@ -67,14 +67,14 @@ public static class StarRules
     public const int KeywordsFromCard = 10;
 
     /// <summary>Cost of falling short of <see cref="KeywordTarget"/> with no keyword at all; less when some are covered.</summary>
-    public const int MaxKeywordCost = 20;
+    public const int MaxKeywordCost = 15;
 
     public const int ThinCost = 35;
     public const int BalanceCost = 20;
     public const int WeOnlyCost = 30;
     public const int MoreWeThanICost = 15;
-    public const int UnquantifiedResultCost = 25;
-    public const int HypotheticalCost = 15;
+    public const int UnquantifiedResultCost = 40;
+    public const int HypotheticalCost = 30;
     public const int NoPastTenseCost = 15;
     public const int LengthCost = 15;
 
@@ -87,13 +87,13 @@ public static class StarRules
     /// <summary>A quoted fragment of the learner's words is cut to this many characters.</summary>
     public const int QuoteLength = 90;
 
-    /// <summary>Overall score → SM-2 quality: at least 85 Easy (5), 70 Good (4), 50 Hard (3), 30 (2), else Again (1).</summary>
+    /// <summary>Overall score → SM-2 quality: at least 90 Easy (5), 80 Good (4), 65 Hard (3), 40 (2, a lapse), else Again (1).</summary>
     public static int Quality(int overall) => overall switch
     {
-        >= 85 => 5,
-        >= 70 => 4,
-        >= 50 => 3,
-        >= 30 => 2,
+        >= 90 => 5,
+        >= 80 => 4,
+        >= 65 => 3,
+        >= 40 => 2,
         _ => 1,
     };
 

@@ -116,7 +116,7 @@ public static partial class StarText
     /// <summary>
     /// Up to <paramref name="count"/> keywords of a card's "What good looks like": the words of its Action bullet (the whole
     /// section when it has none) that are at least five letters and not in <see cref="StarRules.NotKeywords"/>, most
-    /// frequent first, then in order of appearance; one word per stem.
+    /// frequent first, then in order of appearance; one word per stem; no adverbs in -ly.
     /// </summary>
     public static IReadOnlyList<string> Keywords(string markdown, int count)
     {
@@ -143,7 +143,8 @@ public static partial class StarText
         foreach (var (word, _) in Words(source))
         {
             position++;
-            if (word.Length < 5 || !word.All(char.IsLetter) || StarRules.NotKeywords.Contains(word))
+            // Adverbs ("privately", "fairly") say how, not what: they make poor keywords.
+            if (word.Length < 5 || !word.All(char.IsLetter) || word.EndsWith("ly", StringComparison.Ordinal) || StarRules.NotKeywords.Contains(word))
             {
                 continue;
             }
