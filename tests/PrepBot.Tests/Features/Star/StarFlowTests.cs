@@ -207,6 +207,22 @@ public sealed class StarFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_the_learner_deletes_their_stories_with_them()
+    {
+        var form = await OpenFormAsync(BotHarness.Ada, await TypeAsync(BotHarness.Ada, "/star"));
+        await SubmitAsync(BotHarness.Ada, form, StarExamples.Strong);
+        var factory = _bot.Services.GetRequiredService<IDbContextFactory<PrepBotDbContext>>();
+        var ct = TestContext.Current.CancellationToken;
+
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await db.Learners.Where(l => l.PlatformUserId == BotHarness.Ada.UserId).ExecuteDeleteAsync(ct);
+        }
+
+        Assert.Empty((await DatabaseAsync()).Stories);
+    }
+
+    [Fact]
     public async Task Button_sent_to_someone_else_is_refused()
     {
         var prompt = await TypeAsync(BotHarness.Ada, "/star");
