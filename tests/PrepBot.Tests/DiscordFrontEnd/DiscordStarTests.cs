@@ -54,7 +54,7 @@ public sealed class DiscordStarTests : IAsyncLifetime
         Assert.Equal(9, form.Type);
         Assert.True(feedback.IsEphemeral);
         Assert.Contains("STAR feedback", feedback.Content, StringComparison.Ordinal);
-        Assert.Contains("Put a number on", feedback.Content, StringComparison.Ordinal);
+        Assert.Contains("Put a number on \"The combined design shipped on time.\"", feedback.Content, StringComparison.Ordinal);
         Assert.Contains("already recorded", duplicate.Content, StringComparison.Ordinal);
         Assert.Contains("**#1**", list.Content, StringComparison.Ordinal);
         Assert.Contains("conflict, collaboration, communication", list.Content, StringComparison.Ordinal);
