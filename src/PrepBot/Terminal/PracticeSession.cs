@@ -180,6 +180,7 @@ internal sealed partial class PracticeSession(
             {
                 value = field.Value;
             }
+
             if (value.Length > field.MaxLength)
             {
                 await io.Output.WriteLineAsync($"That is {value.Length} characters; {field.Label} takes at most {field.MaxLength}. Nothing was submitted.").ConfigureAwait(false);
