@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PrepBot.Features;
 using PrepBot.Features.Cards;
+using PrepBot.Features.Daily;
 using PrepBot.Features.Help;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
@@ -24,6 +25,9 @@ public sealed partial class ConversationRouter(
     PlanHandler plan,
     CardShowHandler cardShow,
     StudyFlow study,
+    SetupHandler setup,
+    DailyAnswerHandler daily,
+    DailyStore dailyStore,
     ILogger<ConversationRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
@@ -49,6 +53,11 @@ public sealed partial class ConversationRouter(
             ModalInput modal => modal.CustomId,
             _ => string.Empty,
         };
+        if (DailyToken.TryParse(customId, out var dailyToken))
+        {
+            return await daily.HandleAsync(who, context, dailyToken, input, cancellationToken).ConfigureAwait(false);
+        }
+
         if (StudyToken.TryParse(customId, out var token))
         {
             return await study.HandleAsync(context, token, input, cancellationToken).ConfigureAwait(false);
@@ -89,14 +98,23 @@ public sealed partial class ConversationRouter(
             case "help":
                 return help.Handle(who.CanManageServer);
             case "plan":
-                return await plan.HandleAsync(learner, command, cancellationToken).ConfigureAwait(false);
+                return await plan.HandleAsync(await WithCohortAsync(who, learner, cancellationToken).ConfigureAwait(false), command, cancellationToken)
+                    .ConfigureAwait(false);
             case "card show":
                 return cardShow.Handle(learner, command);
+            case "setup daily" or "setup mix" or "setup cohort" or "setup show" or "setup pause" or "setup resume":
+                return await setup.HandleAsync(who, command, cancellationToken).ConfigureAwait(false);
             default:
                 // The catalog lists a command no handler owns: a programming error, said plainly rather than hidden.
                 throw new InvalidOperationException($"No handler for /{command.Path}.");
         }
     }
+
+    /// <summary>Inside a server with a cohort start (<c>/setup cohort</c>), the learner's context carries it.</summary>
+    private async Task<LearnerContext> WithCohortAsync(LearnerIdentity who, LearnerContext learner, CancellationToken cancellationToken) =>
+        who.GuildId is { } guildId && await dailyStore.GetSettingsAsync(guildId, cancellationToken).ConfigureAwait(false) is { CohortStart: { } start }
+            ? learner with { CohortStart = start }
+            : learner;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused admin command {Command} for user {UserId} without Manage Server")]
     private partial void LogAdminRefused(string command, string userId);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrepBot.Conversation;
 using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
+using PrepBot.Features.Daily;
 using PrepBot.Features.Help;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
@@ -30,6 +31,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<OptionSuggestions>();
         services.AddSingleton<PlanHandler>();
         services.AddSingleton<CardShowHandler>();
+        services.AddPrepBotDaily();
         services.AddSingleton<ConversationRouter>();
         return services;
     }
