@@ -7,7 +7,7 @@ namespace PrepBot.Features.Daily;
 /// <c>sql,concept,design,sql,behavioral,concept,sql</c>; the default follows a week of interview practice: SQL twice
 /// plus Sunday, a concept question Tuesday and Saturday, system design mid-week, a behavioural story on Friday.
 /// </summary>
-public sealed record DailyMix
+public sealed class DailyMix
 {
     public const string Off = "off";
 

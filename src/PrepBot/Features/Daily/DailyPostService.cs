@@ -88,7 +88,7 @@ public sealed partial class DailyPostService(
 
     /// <summary>
     /// A nonce for one server's day (at most 20 characters, so the messenger's part suffixes stay within Discord's 25):
-    /// the prefix, then the server id and the day number in base 36.
+    /// the prefix, the server id in base 36, then the day number in four base-36 digits.
     /// </summary>
     public static string Nonce(string prefix, string guildId, DateOnly date)
     {
@@ -96,7 +96,8 @@ public sealed partial class DailyPostService(
         var guild = ulong.TryParse(guildId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : (ulong)StringComparer.Ordinal.GetHashCode(guildId);
-        return prefix + Base36(guild) + "-" + Base36((ulong)date.DayNumber);
+        // The day is four base-36 digits (enough until the year 6000), so the guild part cannot run into it.
+        return prefix + Base36(guild) + Base36((ulong)date.DayNumber).PadLeft(4, '0');
     }
 
     private async Task<bool> SendAsync(GuildDailySettings settings, DailyPost post, CancellationToken cancellationToken)
