@@ -65,7 +65,8 @@ public sealed partial class SetupHandler(
             return Refuse($"`{TimeOption}` of `/setup daily` must be a 24-hour time written HH:mm, e.g. `09:00` or `18:30` (got `{timeText}`).");
         }
 
-        if (!zoneId.Contains('/', StringComparison.Ordinal) && zoneId != "UTC" || StudyCalendar.FindZone(zoneId) is null)
+        // IANA ids only (Area/City, or UTC): the host may also know Windows names and abbreviations, which are not portable.
+        if ((!zoneId.Contains('/', StringComparison.Ordinal) && zoneId != "UTC") || StudyCalendar.FindZone(zoneId) is null)
         {
             return Refuse($"`{TimeZoneOption}` of `/setup daily` must be an IANA time zone id such as `Europe/Berlin` or `America/New_York` (got `{zoneId}`).");
         }
