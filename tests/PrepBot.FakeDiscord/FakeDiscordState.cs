@@ -34,6 +34,8 @@ internal sealed class FakeDiscordState
 
     public ChannelDirectory Channels { get; }
 
+    public PostRefusals PostRefusals { get; } = new();
+
     public RateLimiter Limits { get; }
 
     public GatewayHub Gateway { get; }

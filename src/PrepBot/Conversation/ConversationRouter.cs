@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PrepBot.Features;
 using PrepBot.Features.Cards;
+using PrepBot.Features.Daily;
 using PrepBot.Features.Help;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
@@ -27,6 +28,9 @@ public sealed partial class ConversationRouter(
     StudyFlow study,
     StarHandler star,
     StoriesHandler stories,
+    SetupHandler setup,
+    DailyAnswerHandler daily,
+    DailyStore dailyStore,
     ILogger<ConversationRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
@@ -57,6 +61,11 @@ public sealed partial class ConversationRouter(
             return StarToken.TryParse(customId, out var starToken)
                 ? await star.HandleAsync(context, starToken, input, cancellationToken).ConfigureAwait(false)
                 : Unrecognised(customId);
+        }
+
+        if (DailyToken.TryParse(customId, out var dailyToken))
+        {
+            return await daily.HandleAsync(who, context, dailyToken, input, cancellationToken).ConfigureAwait(false);
         }
 
         if (StudyToken.TryParse(customId, out var token))
@@ -104,7 +113,8 @@ public sealed partial class ConversationRouter(
             case "help":
                 return help.Handle(who.CanManageServer);
             case "plan":
-                return await plan.HandleAsync(learner, command, cancellationToken).ConfigureAwait(false);
+                return await plan.HandleAsync(await WithCohortAsync(who, learner, cancellationToken).ConfigureAwait(false), command, cancellationToken)
+                    .ConfigureAwait(false);
             case "card show":
                 return cardShow.Handle(learner, command);
             case "star":
@@ -113,11 +123,19 @@ public sealed partial class ConversationRouter(
                 return await stories.ListAsync(learner, cancellationToken).ConfigureAwait(false);
             case "stories delete":
                 return await stories.DeleteAsync(learner, command, cancellationToken).ConfigureAwait(false);
+            case "setup daily" or "setup mix" or "setup cohort" or "setup show" or "setup pause" or "setup resume":
+                return await setup.HandleAsync(who, command, cancellationToken).ConfigureAwait(false);
             default:
                 // The catalog lists a command no handler owns: a programming error, said plainly rather than hidden.
                 throw new InvalidOperationException($"No handler for /{command.Path}.");
         }
     }
+
+    /// <summary>Inside a server with a cohort start (<c>/setup cohort</c>), the learner's context carries it.</summary>
+    private async Task<LearnerContext> WithCohortAsync(LearnerIdentity who, LearnerContext learner, CancellationToken cancellationToken) =>
+        who.GuildId is { } guildId && await dailyStore.GetSettingsAsync(guildId, cancellationToken).ConfigureAwait(false) is { CohortStart: { } start }
+            ? learner with { CohortStart = start }
+            : learner;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused admin command {Command} for user {UserId} without Manage Server")]
     private partial void LogAdminRefused(string command, string userId);

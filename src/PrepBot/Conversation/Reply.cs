@@ -14,6 +14,9 @@ public sealed record Reply
 
     public ReplySelect? Select { get; init; }
 
+    /// <summary>Markdown shown after <see cref="Markdown"/> hidden until clicked (Discord's spoiler), e.g. an answer.</summary>
+    public string? Spoiler { get; init; }
+
     /// <summary>When set, the transport opens this form instead of posting a message.</summary>
     public ModalRequest? Modal { get; init; }
 

@@ -22,6 +22,10 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<StarStory> StarStories => Set<StarStory>();
 
+    public DbSet<GuildDailySettings> GuildDailySettings => Set<GuildDailySettings>();
+
+    public DbSet<DailyPost> DailyPosts => Set<DailyPost>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

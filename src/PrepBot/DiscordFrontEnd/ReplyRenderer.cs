@@ -31,6 +31,11 @@ public static class ReplyRenderer
         }
 
         var text = MarkdownRenderer.ToDiscord(reply.Markdown).TrimEnd();
+        if (!string.IsNullOrWhiteSpace(reply.Spoiler))
+        {
+            text = (text + "\n\n" + MarkdownRenderer.ToDiscordSpoiler(reply.Spoiler)).Trim();
+        }
+
         var chunks = text.Length == 0 ? [string.Empty] : MessageSplitter.Split(text, MessageSplitter.DiscordMessageLimit);
         var components = Components(reply);
         var flags = reply.IsPrivate ? MessageFlags.Ephemeral : (MessageFlags?)null;

@@ -1,6 +1,7 @@
 using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Cards;
+using PrepBot.Features.Daily;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Star;
@@ -94,5 +95,66 @@ public static class CommandCatalog
                 },
             ],
         },
+        new("setup", "Daily questions for this server (admins).")
+        {
+            RequiresManageServer = true,
+            GuildOnly = true,
+            Subcommands =
+            [
+                new("daily", "Post a daily question in a channel at a local time every day.")
+                {
+                    RequiresManageServer = true,
+                    GuildOnly = true,
+                    Options =
+                    [
+                        new CommandOption(SetupHandler.ChannelOption, "The channel to post in.", CommandOptionType.Channel, IsRequired: true),
+                        new CommandOption(SetupHandler.TimeOption, "Local time of the post, 24-hour HH:mm, e.g. 09:00.", CommandOptionType.Text, IsRequired: true)
+                        {
+                            MaxLength = 5,
+                        },
+                        new CommandOption(SetupHandler.TimeZoneOption, "IANA time zone of that time, e.g. Europe/Berlin.", CommandOptionType.Text, IsRequired: true)
+                        {
+                            MaxLength = 64,
+                            Autocomplete = true,
+                        },
+                    ],
+                },
+                new("mix", "Which kind of question each weekday: sql, concept, design, behavioral or off.")
+                {
+                    RequiresManageServer = true,
+                    GuildOnly = true,
+                    Options = [.. DailyMix.DayNames.Select(day => new CommandOption(day, $"The kind of question on {DayLabel(day)}.", CommandOptionType.Text)
+                    {
+                        Choices = [.. DailyMix.Values.Select(value => new CommandChoice(value, value))],
+                    })],
+                },
+                new("cohort", "The day the cohort's week 1 starts, so daily questions follow the plan.")
+                {
+                    RequiresManageServer = true,
+                    GuildOnly = true,
+                    Options =
+                    [
+                        new CommandOption(SetupHandler.StartOption, "The first day of week 1, written YYYY-MM-DD.", CommandOptionType.Text, IsRequired: true)
+                        {
+                            MaxLength = 10,
+                        },
+                    ],
+                },
+                new("show", "This server's daily question set-up.") { RequiresManageServer = true, GuildOnly = true },
+                new("pause", "Stop posting the daily question until /setup resume.") { RequiresManageServer = true, GuildOnly = true },
+                new("resume", "Post the daily question again.") { RequiresManageServer = true, GuildOnly = true },
+            ],
+        },
     ];
+
+    private static string DayLabel(string day) => day switch
+    {
+        "mon" => "Mondays",
+        "tue" => "Tuesdays",
+        "wed" => "Wednesdays",
+        "thu" => "Thursdays",
+        "fri" => "Fridays",
+        "sat" => "Saturdays",
+        _ => "Sundays",
+    };
 }

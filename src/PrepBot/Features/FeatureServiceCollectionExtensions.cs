@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrepBot.Conversation;
 using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
+using PrepBot.Features.Daily;
 using PrepBot.Features.Help;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
@@ -35,6 +36,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<StarStoryStore>();
         services.AddSingleton<StarHandler>();
         services.AddSingleton<StoriesHandler>();
+        services.AddPrepBotDaily();
         services.AddSingleton<ConversationRouter>();
         return services;
     }

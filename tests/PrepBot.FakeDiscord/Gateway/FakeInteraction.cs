@@ -44,7 +44,8 @@ public sealed record FakeInteraction
     public string Locale { get; init; } = "en-US";
 
     /// <summary>
-    /// <c>/name</c> with options (string → 3, int/long → 4, bool → 5, double → 10, <see cref="FakeUser"/> → 6).
+    /// <c>/name</c> with options (string → 3, int/long → 4, bool → 5, double → 10, <see cref="FakeUser"/> → 6,
+    /// <see cref="FakeChannel"/> → 7, resolved in <c>resolved.channels</c> as Discord does).
     /// <paramref name="subcommand"/> may be "sub" or "group sub".
     /// </summary>
     public static FakeInteraction SlashCommand(string name, IReadOnlyDictionary<string, object>? options = null, string? subcommand = null)
@@ -78,6 +79,20 @@ public sealed record FakeInteraction
             }
 
             data["resolved"] = new JsonObject { ["users"] = resolved };
+        }
+
+        var channels = (options ?? new Dictionary<string, object>()).Values.OfType<FakeChannel>().DistinctBy(c => c.Id).ToList();
+        if (channels.Count > 0)
+        {
+            var resolved = data["resolved"] as JsonObject ?? [];
+            resolved["channels"] = new JsonObject([.. channels.Select(c => KeyValuePair.Create(c.Id, (JsonNode?)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["name"] = c.Name,
+                ["type"] = c.Type,
+                ["permissions"] = FakePermissions.Member,
+            }))]);
+            data["resolved"] = resolved;
         }
 
         return new FakeInteraction(2, data);
@@ -237,6 +252,7 @@ public sealed record FakeInteraction
         bool b => new JsonObject { ["name"] = name, ["type"] = 5, ["value"] = b },
         double or float or decimal => new JsonObject { ["name"] = name, ["type"] = 10, ["value"] = Convert.ToDouble(value, CultureInfo.InvariantCulture) },
         FakeUser user => new JsonObject { ["name"] = name, ["type"] = 6, ["value"] = user.Id },
-        _ => throw new ArgumentException($"Option '{name}' has a value of type {value.GetType().Name}; use string, int, long, bool, double or FakeUser.", nameof(value)),
+        FakeChannel channel => new JsonObject { ["name"] = name, ["type"] = 7, ["value"] = channel.Id },
+        _ => throw new ArgumentException($"Option '{name}' has a value of type {value.GetType().Name}; use string, int, long, bool, double, FakeUser or FakeChannel.", nameof(value)),
     };
 }

@@ -27,6 +27,8 @@ internal static class DiscordResults
 
     public static IResult MissingAccess() => Error(403, 50001, "Missing Access");
 
+    public static IResult MissingPermissions() => Error(403, 50013, "Missing Permissions");
+
     public static IResult CannotDm() => Error(403, 50007, "Cannot send messages to this user");
 
     public static IResult UnknownChannel() => Error(404, 10003, "Unknown Channel");

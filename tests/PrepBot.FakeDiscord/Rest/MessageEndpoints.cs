@@ -20,6 +20,11 @@ internal static class MessageEndpoints
             return DiscordResults.UnknownChannel();
         }
 
+        if (state.PostRefusals.Refusal(channelId) is { } refused)
+        {
+            return refused;
+        }
+
         var body = await RequestBody.ReadObjectAsync(context.Request);
         var errors = new FormErrors();
         MessageLimits.Validate(body, string.Empty, MessageKind.ChannelCreate, errors);

@@ -25,7 +25,11 @@ internal sealed class BotHarness : IAsyncDisposable
 
     public static readonly LearnerIdentity Grace = new("discord", "1002", "Grace", "Etc/UTC");
 
-    public static async Task<BotHarness> StartAsync(string contentDirectory, string databasePath, FakeTimeProvider time)
+    public static Task<BotHarness> StartAsync(string contentDirectory, string databasePath, FakeTimeProvider time) =>
+        StartAsync(contentDirectory, databasePath, time, configure: null);
+
+    /// <summary>As above, with <paramref name="configure"/> changing services last (e.g. a recording <c>IMessenger</c>).</summary>
+    public static async Task<BotHarness> StartAsync(string contentDirectory, string databasePath, FakeTimeProvider time, Action<IServiceCollection>? configure)
     {
         var builder = PrepBotHost.CreateBuilder(
         [
@@ -34,6 +38,7 @@ internal sealed class BotHarness : IAsyncDisposable
             "--Content:WatchForChanges=false",
         ]);
         builder.Services.AddSingleton<TimeProvider>(time);
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new BotHarness(host);

@@ -30,7 +30,8 @@ public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progres
         var week = command.GetInt(WeekOption);
         if (command.Get(StartOption) is not { } startText)
         {
-            var position = PlanCalendar.Locate(learner.Learner, learner.Zone, now);
+            // A learner without a start of their own follows the server's cohort (/setup cohort), if it has one.
+            var position = PlanCalendar.Locate(learner.Learner.PlanStart ?? learner.CohortStart, learner.Learner.CreatedAt, learner.Zone, now);
             return [await WeekReplyAsync(learner, position, week ?? position.Week, lead: null, cancellationToken).ConfigureAwait(false)];
         }
 
@@ -90,7 +91,8 @@ public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progres
         text.Append(Invariant, $"**Week {week} of {StudyPlan.WeekCount}");
         text.Append(planWeek is null ? "**" : $" — {planWeek.Theme}**");
         text.Append(week == position.Week ? " · this week" : $" · you are on week {position.Week}");
-        text.Append('\n').Append(Where(position, week)).Append("\n\n");
+        var followsCohort = learner.Learner.PlanStart is null && learner.CohortStart is not null && lead is null;
+        text.Append('\n').Append(Where(position, week, followsCohort)).Append("\n\n");
 
         if (planWeek is null)
         {
@@ -127,10 +129,10 @@ public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progres
         return new Reply { Markdown = text.ToString().TrimEnd(), Buttons = Buttons(position, week) };
     }
 
-    private static string Where(PlanPosition position, int week)
+    private static string Where(PlanPosition position, int week, bool followsCohort)
     {
-        var how = position.FollowsEnrolment
-            ? "the day you enrolled; set your own start with `/plan start:YYYY-MM-DD`"
+        var how = followsCohort ? "this server's cohort start; set your own with `/plan start:YYYY-MM-DD`"
+            : position.FollowsEnrolment ? "the day you enrolled; set your own start with `/plan start:YYYY-MM-DD`"
             : "set with `/plan start`";
         var started = $"_Your week 1 starts on {Day(position.Start)} ({how})._";
         if (position.NotStarted)

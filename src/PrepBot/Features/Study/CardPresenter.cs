@@ -136,6 +136,40 @@ public static class CardPresenter
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// A card's answer on its own (no grade buttons), e.g. for a daily question's thread: the right choices and the
+    /// explanation of a multiple-choice card, otherwise the answer sections of its kind.
+    /// </summary>
+    public static string AnswerMarkdown(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var text = new StringBuilder();
+        if (card.IsMultipleChoice)
+        {
+            foreach (var i in Enumerable.Range(0, card.Choices.Count).Where(i => card.Choices[i].IsCorrect))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"**{Letter(i)}.** {card.Choices[i].Markdown}\n\n");
+            }
+
+            if (card.Section("Explanation") is { } explanation)
+            {
+                text.Append("**Explanation**\n\n").Append(explanation.Markdown);
+            }
+
+            return text.ToString().TrimEnd();
+        }
+
+        foreach (var name in AnswerSections(card.Kind))
+        {
+            if (card.Section(name) is { } section)
+            {
+                text.Append("**").Append(name).Append("**\n\n").Append(section.Markdown).Append("\n\n");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
     public static IReadOnlyList<ReplyButton> GradeButtons(StudyToken token) =>
     [
         new("Again", token.With(StudyAction.Grade, ReviewGrade.Again.ToQuality()).Format(), ButtonStyle.Danger),
