@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PrepBot.Features;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Help;
+using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
@@ -24,6 +25,8 @@ public sealed partial class ConversationRouter(
     PlanHandler plan,
     CardShowHandler cardShow,
     StudyFlow study,
+    MockHandler mock,
+    IMessenger messenger,
     ILogger<ConversationRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
@@ -49,6 +52,11 @@ public sealed partial class ConversationRouter(
             ModalInput modal => modal.CustomId,
             _ => string.Empty,
         };
+        if (MockToken.TryParse(customId, out var mockToken))
+        {
+            return await mock.HandleComponentAsync(who, context, mockToken, input, cancellationToken).ConfigureAwait(false);
+        }
+
         if (StudyToken.TryParse(customId, out var token))
         {
             return await study.HandleAsync(context, token, input, cancellationToken).ConfigureAwait(false);
@@ -73,6 +81,11 @@ public sealed partial class ConversationRouter(
             return [Reply.Text($"Only server admins (Manage Server) can use `/{command.Path}`.")];
         }
 
+        if (command.Descriptor.GuildOnly && who.GuildId is null && command.Path.StartsWith("mock ", StringComparison.Ordinal))
+        {
+            return MockHandler.OutsideServer(command.Path, messenger.CanPost);
+        }
+
         if (command.Descriptor.GuildOnly && who.GuildId is null)
         {
             return [Reply.Text($"`/{command.Path}` works inside a server channel, not here.")];
@@ -90,6 +103,8 @@ public sealed partial class ConversationRouter(
                 return help.Handle(who.CanManageServer);
             case "plan":
                 return await plan.HandleAsync(learner, command, cancellationToken).ConfigureAwait(false);
+            case "mock start" or "mock queue" or "mock schedule" or "mock history":
+                return await mock.HandleAsync(who, learner, command, cancellationToken).ConfigureAwait(false);
             case "card show":
                 return cardShow.Handle(learner, command);
             default:

@@ -4,6 +4,7 @@ using PrepBot.Conversation;
 using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Help;
+using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
@@ -30,6 +31,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<OptionSuggestions>();
         services.AddSingleton<PlanHandler>();
         services.AddSingleton<CardShowHandler>();
+        services.AddPrepBotMockInterviews();
         services.AddSingleton<ConversationRouter>();
         return services;
     }
