@@ -228,41 +228,40 @@ public sealed partial class MockInterviews(
     public async Task<bool> EndRoundAsync(long sessionId, int round, string why, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var session = await db.MockSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
-        if (session is not { State: MockState.Active } || session.Round != round || session.ThreadId is not { } threadId)
-        {
-            return false;
-        }
-
-        // Posted before the state changes, with one nonce for "time's up" and "ended early" alike: a crash in between
-        // re-posts nothing, and the two racing each other deliver one message.
-        var text = $"{why}\nRound {round} is over. Both of you: press **Give feedback** to score your partner (1–5 per area) and add a few words. " +
-            $"Each of you then sees what the other wrote, privately. Feedback is open for {Options.FeedbackTimeoutMinutes} minutes.";
-        await PostAsync(threadId, new Reply
-        {
-            Markdown = text,
-            IsPrivate = false,
-            Buttons = [new ReplyButton("Give feedback", new MockToken(MockAction.Feedback, sessionId, round).Format(), ButtonStyle.Primary)],
-        }, Nonce(sessionId, round, "e"), cancellationToken).ConfigureAwait(false);
-
         var abandonAt = time.GetUtcNow().AddMinutes(Options.FeedbackTimeoutMinutes);
+
+        // The state changes first (time's up and "end early" racing each other: one wins), the message follows; the
+        // TimesUp bit is set only once it is posted, so a restart in between posts it then (see OnTimerAsync).
         var ended = await db.MockSessions
-            .Where(s => s.Id == sessionId && s.State == MockState.Active && s.Round == round)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(s => s.State, MockState.Feedback)
-                    .SetProperty(s => s.PostedMarks, s => s.PostedMarks | (int)MockTimerMark.TimesUp)
-                    .SetProperty(s => s.AbandonAt, abandonAt),
-                cancellationToken)
+            .Where(s => s.Id == sessionId && s.State == MockState.Active && s.Round == round && s.ThreadId != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, MockState.Feedback).SetProperty(s => s.AbandonAt, abandonAt), cancellationToken)
             .ConfigureAwait(false);
         if (ended == 0)
         {
             return false;
         }
 
-        session.State = MockState.Feedback;
-        session.AbandonAt = abandonAt;
+        var session = await db.MockSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
+        await PostRoundOverAsync(db, session, why, cancellationToken).ConfigureAwait(false);
         await triggers.ScheduleAbandonAsync(session, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    private async Task PostRoundOverAsync(PrepBotDbContext db, MockSession session, string why, CancellationToken cancellationToken)
+    {
+        var round = session.Round;
+        var text = $"{why}\nRound {round} is over. Both of you: press **Give feedback** to score your partner (1–5 per area) and add a few words. " +
+            $"Each of you then sees what the other wrote, privately. Feedback is open for {Options.FeedbackTimeoutMinutes} minutes.";
+        await PostAsync(session.ThreadId!, new Reply
+        {
+            Markdown = text,
+            IsPrivate = false,
+            Buttons = [new ReplyButton("Give feedback", new MockToken(MockAction.Feedback, session.Id, round).Format(), ButtonStyle.Primary)],
+        }, Nonce(session.Id, round, "e"), cancellationToken).ConfigureAwait(false);
+        await db.MockSessions
+            .Where(s => s.Id == session.Id && s.Round == round)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.PostedMarks, s => s.PostedMarks | (int)MockTimerMark.TimesUp), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>A timer trigger fired: posts "10/5 minutes left" once, or ends the round at time's up.</summary>
@@ -270,15 +269,28 @@ public sealed partial class MockInterviews(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var session = await db.MockSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
-        if (session is not { State: MockState.Active, EndsAt: { } ends, ThreadId: { } threadId } || session.Round != round
-            || ((MockTimerMark)session.PostedMarks & mark) != 0)
+        if (session is null || session.Round != round || ((MockTimerMark)session.PostedMarks & mark) != 0)
         {
             return;
         }
 
         if (mark == MockTimerMark.TimesUp)
         {
-            await EndRoundAsync(sessionId, round, "**Time's up.**", cancellationToken).ConfigureAwait(false);
+            if (session.State == MockState.Active)
+            {
+                await EndRoundAsync(sessionId, round, "**Time's up.**", cancellationToken).ConfigureAwait(false);
+            }
+            else if (session.State == MockState.Feedback)
+            {
+                // The round ended just before a restart and its message did not go out yet.
+                await PostRoundOverAsync(db, session, "**The round has ended.**", cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (session is not { State: MockState.Active, EndsAt: { } ends, ThreadId: { } threadId })
+        {
             return;
         }
 

@@ -23,11 +23,16 @@ public sealed class MockScheduleRegistrar(IDbContextFactory<PrepBotDbContext> co
             if (session.State == MockState.Active)
             {
                 await triggers.ScheduleRoundAsync(session, cancellationToken).ConfigureAwait(false);
+                continue;
             }
-            else
+
+            if (session.State == MockState.Feedback && ((MockTimerMark)session.PostedMarks & MockTimerMark.TimesUp) == 0)
             {
-                await triggers.ScheduleAbandonAsync(session, cancellationToken).ConfigureAwait(false);
+                // Ended just before the restart without its "round is over" message: the TimesUp trigger posts it.
+                await triggers.ScheduleRoundAsync(session, cancellationToken).ConfigureAwait(false);
             }
+
+            await triggers.ScheduleAbandonAsync(session, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var entry in await db.MockQueueEntries.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))

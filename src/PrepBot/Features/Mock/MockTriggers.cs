@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PrepBot.Data;
 using Quartz;
 
@@ -10,7 +11,7 @@ namespace PrepBot.Features.Mock;
 /// same thing twice — at start from the database and again from a running flow — creates it once. Without a scheduler
 /// (the terminal) nothing is scheduled: there are no mock sessions there.
 /// </summary>
-public sealed class MockTriggers(IServiceProvider services)
+public sealed partial class MockTriggers(IServiceProvider services, TimeProvider time, ILogger<MockTriggers> logger)
 {
     public const string SessionKey = "session";
     public const string RoundKey = "round";
@@ -92,22 +93,37 @@ public sealed class MockTriggers(IServiceProvider services)
             return;
         }
 
-        var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var key = new JobKey(name, "mock");
-        if (await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var job = JobBuilder.Create<TJob>().WithIdentity(key).UsingJobData(data).Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(name, "mock").StartAt(at).Build();
         try
         {
+            var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
+            var key = new JobKey(name, "mock");
+            if (await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            // Due in the past (the bot was down): fire now. Misfires are ignored rather than "fire now", which Quartz
+            // computes from the system clock instead of the host's TimeProvider; the job re-checks the database anyway.
+            var now = time.GetUtcNow();
+            var job = JobBuilder.Create<TJob>().WithIdentity(key).UsingJobData(data).Build();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(name, "mock")
+                .StartAt(at > now ? at : now)
+                .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires))
+                .Build();
             await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectAlreadyExistsException)
         {
             // Scheduled concurrently by the registrar and a running flow: once is what we want.
         }
+        catch (SchedulerException ex)
+        {
+            // Shutting down: the database still says what is due, and the registrar schedules it at the next start.
+            LogNotScheduled(ex, name);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mock trigger {Name} not scheduled (the scheduler is stopping); it is re-created from the database at start")]
+    private partial void LogNotScheduled(Exception exception, string name);
 }
