@@ -360,6 +360,10 @@ public sealed partial class MockInterviews(
             session.AbandonAt = abandonAt;
             await triggers.ScheduleAbandonAsync(session, cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            await ArchiveAsync(sessionId, threadId, cancellationToken).ConfigureAwait(false);
+        }
 
         return true;
     }
@@ -404,6 +408,7 @@ public sealed partial class MockInterviews(
                     IsPrivate = false,
                     Buttons = sent.Count > 0 ? [new ReplyButton("See my feedback", new MockToken(MockAction.SeeFeedback, sessionId, round).Format())] : [],
                 }, Nonce(sessionId, round, "x"), cancellationToken).ConfigureAwait(false);
+                await ArchiveAsync(sessionId, threadId, cancellationToken).ConfigureAwait(false);
                 break;
             case MockState.RoundDone when session.ThreadId is { } threadId:
                 await PostAsync(threadId, new Reply
@@ -411,6 +416,7 @@ public sealed partial class MockInterviews(
                     Markdown = $"Nobody swapped roles within {Options.FeedbackTimeoutMinutes} minutes, so the session is finished. `/mock history` keeps the scores.",
                     IsPrivate = false,
                 }, Nonce(sessionId, round, "x"), cancellationToken).ConfigureAwait(false);
+                await ArchiveAsync(sessionId, threadId, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -558,6 +564,20 @@ public sealed partial class MockInterviews(
                 cancellationToken)
             .ConfigureAwait(false);
         return closed > 0;
+    }
+
+    /// <summary>The session is over: its thread leaves the channel's list (feedback buttons in it still answer).</summary>
+    private async Task ArchiveAsync(long sessionId, string threadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await messenger.ArchiveThreadAsync(threadId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeliveryException ex)
+        {
+            // Not fatal: Discord archives it after a day without messages anyway.
+            LogDeliveryFailed(ex, sessionId, "thread archive");
+        }
     }
 
     private async Task PostAsync(string channelId, Reply reply, string nonce, CancellationToken cancellationToken)

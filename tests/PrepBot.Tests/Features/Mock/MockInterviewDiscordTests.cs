@@ -97,6 +97,7 @@ public sealed class MockInterviewDiscordTests : IAsyncLifetime
         await GiveFeedbackAsync(bot, ended, Ada, "5", "Calm and structured.");
         await GiveFeedbackAsync(bot, ended, Bob, "2", string.Empty);
         await WaitForPostAsync(thread.Id, "The session is finished");
+        await _discord.WaitUntilAsync(() => _discord.IsThreadArchived(thread.Id), "the finished session's thread to be archived", cancellationToken: TestContext.Current.CancellationToken);
 
         var history = await bot.AskAsync(FakeInteraction.SlashCommand("mock", subcommand: "history").By(Ada));
         Assert.Contains("system design with bob", history.Content, StringComparison.Ordinal);
