@@ -276,7 +276,16 @@ public sealed partial class MockInterviews(
 
         if (mark == MockTimerMark.TimesUp)
         {
-            if (session.State == MockState.Active)
+            if (session is { State: MockState.Active, ThreadId: null })
+            {
+                // The bot stopped between claiming the session and opening its thread: call it off rather than keep both busy.
+                if (await CloseAsync(sessionId, MockState.Active, MockState.Expired, cancellationToken).ConfigureAwait(false))
+                {
+                    await RefreshLobbyAsync(sessionId, "This session could not start (PrepBot restarted while opening the thread). Try `/mock start` again.", cancellationToken)
+                        .ConfigureAwait(false);
+                }
+            }
+            else if (session.State == MockState.Active)
             {
                 await EndRoundAsync(sessionId, round, "**Time's up.**", cancellationToken).ConfigureAwait(false);
             }

@@ -154,6 +154,40 @@ public sealed class MockInterviewDiscordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_claimed_just_before_a_crash_without_its_thread_is_called_off_at_its_end_and_frees_both()
+    {
+        FakeMessage lobby;
+        await using (var bot = await StartBotAsync())
+        {
+            await bot.AskAsync(FakeInteraction.SlashCommand("mock", subcommand: "history").By(Bob));
+            await bot.AskAsync(Start("sql").By(Ada));
+            lobby = Assert.Single(Posts(Channel));
+
+            // As if the bot stopped right after claiming the session for round 1, before the thread was opened.
+            await using var db = await bot.Services.GetRequiredService<IDbContextFactory<PrepBotDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+            var session = await db.MockSessions.SingleAsync(TestContext.Current.CancellationToken);
+            var bob = await db.Learners.SingleAsync(l => l.PlatformUserId == Bob.Id, TestContext.Current.CancellationToken);
+            session.State = MockState.Active;
+            session.CandidateId = session.HostId;
+            session.InterviewerId = bob.Id;
+            session.CardId = "sql-customers-with-repeat-orders";
+            session.StartedAt = _clock.GetUtcNow();
+            session.EndsAt = _clock.GetUtcNow().AddMinutes(30);
+            session.AbandonAt = null;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using (var bot = await StartBotAsync())
+        {
+            _clock.Advance(TimeSpan.FromMinutes(30));
+            await _discord.WaitUntilAsync(() => Latest(lobby).Content.Contains("could not start", StringComparison.Ordinal), "the stuck session to be called off", cancellationToken: TestContext.Current.CancellationToken);
+
+            var again = await bot.AskAsync(Start("sql").By(Ada));
+            Assert.Contains("Lobby posted", again.Content, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_third_member_is_refused_on_session_buttons_and_on_someone_elses_invitation()
     {
         await using var bot = await StartBotAsync();
