@@ -52,7 +52,7 @@ public sealed class MockInterviewDiscordTests : IAsyncLifetime
         var seated = await bot.AskAsync(Click(lobby, "Join as candidate").By(Ada));
         Assert.Contains("You are the candidate", seated.Content, StringComparison.Ordinal);
         var (pairing, paired) = await bot.SendAsync(Click(Latest(lobby), "Join as interviewer").By(Bob));
-        await _discord.WaitUntilAsync(() => _discord.GetFollowUps(pairing.Id).Any(f => f.Content.Contains("You will score", StringComparison.Ordinal)), "the interviewer's notes", cancellationToken: TestContext.Current.CancellationToken);
+        await WaitAsync(() => _discord.GetFollowUps(pairing.Id).Any(f => f.Content.Contains("You will score", StringComparison.Ordinal)), "the interviewer's notes");
         var notes = _discord.GetFollowUps(pairing.Id);
 
         Assert.Contains("You are the **interviewer**", DiscordBotHarness.Text(paired.Data), StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class MockInterviewDiscordTests : IAsyncLifetime
         await GiveFeedbackAsync(bot, ended, Ada, "5", "Calm and structured.");
         await GiveFeedbackAsync(bot, ended, Bob, "2", string.Empty);
         await WaitForPostAsync(thread.Id, "The session is finished");
-        await _discord.WaitUntilAsync(() => _discord.IsThreadArchived(thread.Id), "the finished session's thread to be archived", cancellationToken: TestContext.Current.CancellationToken);
+        await WaitAsync(() => _discord.IsThreadArchived(thread.Id), "the finished session's thread to be archived");
 
         var history = await bot.AskAsync(FakeInteraction.SlashCommand("mock", subcommand: "history").By(Ada));
         Assert.Contains("system design with bob", history.Content, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class MockInterviewDiscordTests : IAsyncLifetime
         Assert.Contains("already hold a seat", busy.Content, StringComparison.Ordinal);
 
         _clock.Advance(TimeSpan.FromMinutes(16));
-        await _discord.WaitUntilAsync(() => Latest(lobby).Content.Contains("lobby has closed", StringComparison.Ordinal), "the lobby to close", cancellationToken: TestContext.Current.CancellationToken);
+        await WaitAsync(() => Latest(lobby).Content.Contains("lobby has closed", StringComparison.Ordinal), "the lobby to close");
 
         Assert.Contains($"<@{Ada.Id}> is free again", Latest(lobby).Content, StringComparison.Ordinal);
         Assert.Empty(Latest(lobby).CustomIds);
@@ -180,7 +180,7 @@ public sealed class MockInterviewDiscordTests : IAsyncLifetime
         await using (var bot = await StartBotAsync())
         {
             _clock.Advance(TimeSpan.FromMinutes(30));
-            await _discord.WaitUntilAsync(() => Latest(lobby).Content.Contains("could not start", StringComparison.Ordinal), "the stuck session to be called off", cancellationToken: TestContext.Current.CancellationToken);
+            await WaitAsync(() => Latest(lobby).Content.Contains("could not start", StringComparison.Ordinal), "the stuck session to be called off");
 
             var again = await bot.AskAsync(Start("sql").By(Ada));
             Assert.Contains("Lobby posted", again.Content, StringComparison.Ordinal);
@@ -223,7 +223,7 @@ public sealed class MockInterviewDiscordTests : IAsyncLifetime
             _clock.Advance(TimeSpan.FromMinutes(89));
             Assert.Empty(Posts(Channel));
             _clock.Advance(TimeSpan.FromMinutes(1));
-            await _discord.WaitUntilAsync(() => Posts(Channel).Count > 0, "the scheduled lobby", cancellationToken: TestContext.Current.CancellationToken);
+            await WaitAsync(() => Posts(Channel).Count > 0, "the scheduled lobby");
         }
 
         await using (await StartBotAsync())
@@ -277,9 +277,30 @@ public sealed class MockInterviewDiscordTests : IAsyncLifetime
 
     private FakeMessage Latest(FakeMessage message) => _discord.FindMessage(message.Id) ?? message;
 
+    /// <summary>
+    /// Waits for <paramref name="condition"/>; while it does not hold, nudges the fake clock ten seconds at a time. Quartz
+    /// may have started its idle wait (on the fake clock) just after a test advanced it, and only a later advance ends
+    /// that wait; the nudges are small against the minutes the assertions are about.
+    /// </summary>
+    private async Task WaitAsync(Func<bool> condition, string description)
+    {
+        for (var nudge = 0; ; nudge++)
+        {
+            try
+            {
+                await _discord.WaitUntilAsync(condition, description, TimeSpan.FromSeconds(nudge < 12 ? 1 : 10), TestContext.Current.CancellationToken);
+                return;
+            }
+            catch (TimeoutException) when (nudge < 12)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(10));
+            }
+        }
+    }
+
     private async Task<FakeMessage> WaitForPostAsync(string channelId, string text)
     {
-        await _discord.WaitUntilAsync(() => Posts(channelId).Any(m => m.Content.Contains(text, StringComparison.Ordinal)), $"a post saying '{text}'", cancellationToken: TestContext.Current.CancellationToken);
+        await WaitAsync(() => Posts(channelId).Any(m => m.Content.Contains(text, StringComparison.Ordinal)), $"a post saying '{text}'");
         return Posts(channelId).Last(m => m.Content.Contains(text, StringComparison.Ordinal));
     }
 
