@@ -64,6 +64,9 @@ public sealed partial class FakeDiscordServer
 
     public IReadOnlyList<string> GetThreadMembers(string threadId) => _state.Traffic.ThreadMembers(threadId);
 
+    /// <summary>Archived by <c>PATCH /channels/{id}</c> and not revived by a message since.</summary>
+    public bool IsThreadArchived(string threadId) => _state.Traffic.IsThreadArchived(threadId);
+
     /// <summary>Every accepted bulk overwrite, in order.</summary>
     public IReadOnlyList<CommandOverwrite> CommandOverwrites => _state.Traffic.Overwrites();
 

@@ -85,3 +85,12 @@ public sealed class StartThreadWithoutMessage
 
     public int? RateLimitPerUser { get; init; }
 }
+
+/// <summary>The thread fields of <c>PATCH /channels/{thread_id}</c>: archive (and optionally lock) a thread.</summary>
+public sealed class ModifyThread
+{
+    public bool? Archived { get; init; }
+
+    /// <summary>Locked threads can be unarchived only by members with Manage Threads.</summary>
+    public bool? Locked { get; init; }
+}

@@ -92,6 +92,13 @@ public sealed partial class DiscordRestClient
     public Task AddThreadMemberAsync(Snowflake threadId, Snowflake userId, CancellationToken cancellationToken = default) =>
         SendAsync<JsonElement?>(Channel(HttpMethod.Put, "/channels/{channel_id}/thread-members/{user_id}", threadId, $"channels/{threadId}/thread-members/{userId}"), null, cancellationToken);
 
+    /// <summary><c>PATCH /channels/{thread_id}</c> with thread fields: archive or lock a thread.</summary>
+    public Task<Channel> ModifyThreadAsync(Snowflake threadId, ModifyThread thread, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        return SendAsync<Channel>(Channel(HttpMethod.Patch, "/channels/{channel_id}", threadId, $"channels/{threadId}"), thread, cancellationToken);
+    }
+
     /// <summary>
     /// <c>POST /interactions/{id}/{token}/callback</c>: the answer to an interaction, due within 3 seconds. Exempt
     /// from the global limit.

@@ -3,6 +3,7 @@ using PrepBot.Features;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
 using PrepBot.Features.Help;
+using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
@@ -31,6 +32,8 @@ public sealed partial class ConversationRouter(
     SetupHandler setup,
     DailyAnswerHandler daily,
     DailyStore dailyStore,
+    MockHandler mock,
+    IMessenger messenger,
     ILogger<ConversationRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
@@ -68,6 +71,11 @@ public sealed partial class ConversationRouter(
             return await daily.HandleAsync(who, context, dailyToken, input, cancellationToken).ConfigureAwait(false);
         }
 
+        if (MockToken.TryParse(customId, out var mockToken))
+        {
+            return await mock.HandleComponentAsync(who, context, mockToken, input, cancellationToken).ConfigureAwait(false);
+        }
+
         if (StudyToken.TryParse(customId, out var token))
         {
             return await study.HandleAsync(context, token, input, cancellationToken).ConfigureAwait(false);
@@ -97,6 +105,11 @@ public sealed partial class ConversationRouter(
             return [Reply.Text($"Only server admins (Manage Server) can use `/{command.Path}`.")];
         }
 
+        if (command.Descriptor.GuildOnly && who.GuildId is null && command.Path.StartsWith("mock ", StringComparison.Ordinal))
+        {
+            return MockHandler.OutsideServer(command.Path, messenger.CanPost);
+        }
+
         if (command.Descriptor.GuildOnly && who.GuildId is null)
         {
             return [Reply.Text($"`/{command.Path}` works inside a server channel, not here.")];
@@ -115,6 +128,8 @@ public sealed partial class ConversationRouter(
             case "plan":
                 return await plan.HandleAsync(await WithCohortAsync(who, learner, cancellationToken).ConfigureAwait(false), command, cancellationToken)
                     .ConfigureAwait(false);
+            case "mock start" or "mock queue" or "mock schedule" or "mock history":
+                return await mock.HandleAsync(who, learner, command, cancellationToken).ConfigureAwait(false);
             case "card show":
                 return cardShow.Handle(learner, command);
             case "star":

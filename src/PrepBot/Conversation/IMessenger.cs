@@ -33,6 +33,9 @@ public interface IMessenger
     Task<string> StartPrivateThreadAsync(string channelId, string name, CancellationToken cancellationToken);
 
     Task AddThreadMemberAsync(string threadId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Archives a thread whose business is done (it leaves the channel's thread list; a new message revives it).</summary>
+    Task ArchiveThreadAsync(string threadId, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a message landed: enough to edit it or start a thread on it later, also after a restart.</summary>
@@ -95,6 +98,8 @@ public sealed class NoMessenger : IMessenger
     public Task<string> StartPrivateThreadAsync(string channelId, string name, CancellationToken cancellationToken) => throw Unavailable();
 
     public Task AddThreadMemberAsync(string threadId, string userId, CancellationToken cancellationToken) => throw Unavailable();
+
+    public Task ArchiveThreadAsync(string threadId, CancellationToken cancellationToken) => throw Unavailable();
 
     private static DeliveryException Unavailable() =>
         new(DeliveryFailure.Refused, "Posting to channels and DMs works on Discord only; this is the local terminal.");

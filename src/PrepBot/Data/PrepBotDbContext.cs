@@ -26,6 +26,14 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<DailyPost> DailyPosts => Set<DailyPost>();
 
+    public DbSet<MockSession> MockSessions => Set<MockSession>();
+
+    public DbSet<MockFeedback> MockFeedbacks => Set<MockFeedback>();
+
+    public DbSet<MockQueueEntry> MockQueueEntries => Set<MockQueueEntry>();
+
+    public DbSet<MockScheduledSession> MockScheduledSessions => Set<MockScheduledSession>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

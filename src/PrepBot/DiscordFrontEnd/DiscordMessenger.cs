@@ -96,6 +96,15 @@ public sealed class DiscordMessenger(DiscordRestClient rest) : IMessenger
             },
             $"adding <@{userId}> to thread <#{threadId}>");
 
+    public Task ArchiveThreadAsync(string threadId, CancellationToken cancellationToken) =>
+        Translate(
+            async () =>
+            {
+                await rest.ModifyThreadAsync(Id(threadId, "thread"), new ModifyThread { Archived = true }, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            $"archiving thread <#{threadId}>");
+
     private async Task<PostedMessage> PostRenderedAsync(Snowflake channel, Reply reply, string? nonce, CancellationToken cancellationToken)
     {
         var rendered = ReplyRenderer.Render(reply with { IsPrivate = false, Modal = null });

@@ -2,6 +2,7 @@ using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
+using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Star;
@@ -76,6 +77,39 @@ public static class CommandCatalog
             ],
         },
         new("help", "What PrepBot can do."),
+        new("mock", "Mock interviews in pairs, in a server channel.")
+        {
+            Subcommands =
+            [
+                new("start", "Post a lobby to pair up for a timed mock interview, or invite one member.")
+                {
+                    GuildOnly = true,
+                    Options =
+                    [
+                        MockKindOption(),
+                        new CommandOption(MockHandler.WithOption, "Pair with this member directly; only they can take the other seat.", CommandOptionType.User),
+                    ],
+                },
+                new("queue", "Wait to be matched with someone in this server for a mock interview.")
+                {
+                    GuildOnly = true,
+                    Options = [MockKindOption()],
+                },
+                new("schedule", "Schedule a cohort session: at the time, a lobby is posted in this channel.")
+                {
+                    GuildOnly = true,
+                    Options =
+                    [
+                        new CommandOption(MockHandler.TimeOption, "HH:MM or YYYY-MM-DD HH:MM, in your time zone.", CommandOptionType.Text, IsRequired: true)
+                        {
+                            MaxLength = 16,
+                        },
+                        MockKindOption(),
+                    ],
+                },
+                new("history", "Your past mock interviews and the scores you got and gave."),
+            ],
+        },
         new("card", "Deck tools for server admins.")
         {
             RequiresManageServer = true,
@@ -157,4 +191,15 @@ public static class CommandCatalog
         "sat" => "Saturdays",
         _ => "Sundays",
     };
+
+    private static CommandOption MockKindOption() =>
+        new(MockHandler.KindOption, "What to practise.", CommandOptionType.Text, IsRequired: true)
+        {
+            Choices =
+            [
+                new CommandChoice("behavioural", MockKinds.Behavioral),
+                new CommandChoice("system design", MockKinds.Design),
+                new CommandChoice("SQL", MockKinds.Sql),
+            ],
+        };
 }

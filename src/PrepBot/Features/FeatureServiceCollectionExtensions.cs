@@ -5,6 +5,7 @@ using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
 using PrepBot.Features.Help;
+using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
@@ -37,6 +38,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<StarHandler>();
         services.AddSingleton<StoriesHandler>();
         services.AddPrepBotDaily();
+        services.AddPrepBotMockInterviews();
         services.AddSingleton<ConversationRouter>();
         return services;
     }

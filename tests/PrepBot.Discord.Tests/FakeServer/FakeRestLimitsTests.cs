@@ -221,6 +221,26 @@ public sealed class FakeRestLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Archived_thread_is_revived_by_a_message_unless_it_is_locked()
+    {
+        var thread = await RawRest.BodyAsync(await _rest.PostAsync($"channels/{Channel}/threads", new JsonObject { ["name"] = "Mock", ["type"] = 12 }));
+        var id = (string)thread["id"]!;
+
+        var archived = await _rest.SendAsync(HttpMethod.Patch, $"channels/{id}", new JsonObject { ["archived"] = true });
+        Assert.Equal(HttpStatusCode.OK, archived.StatusCode);
+        Assert.True(_server.IsThreadArchived(id));
+        await _rest.PostAsync($"channels/{id}/messages", new JsonObject { ["content"] = "back" });
+        Assert.False(_server.IsThreadArchived(id));
+
+        await _rest.SendAsync(HttpMethod.Patch, $"channels/{id}", new JsonObject { ["archived"] = true, ["locked"] = true });
+        var refused = await _rest.PostAsync($"channels/{id}/messages", new JsonObject { ["content"] = "again" });
+        Assert.Equal(50083, (int?)(await RawRest.BodyAsync(refused))["code"]);
+        Assert.True(_server.IsThreadArchived(id));
+        var notAThread = await _rest.SendAsync(HttpMethod.Patch, $"channels/{Channel}", new JsonObject { ["archived"] = true });
+        Assert.Equal(HttpStatusCode.NotFound, notAThread.StatusCode);
+    }
+
+    [Fact]
     public async Task Uppercase_command_name_is_rejected_and_valid_overwrite_returns_ids()
     {
         var bad = await _rest.SendAsync(HttpMethod.Put, $"applications/{_server.ApplicationId}/commands", new JsonArray(new JsonObject { ["name"] = "Quiz", ["description"] = "A question" }));

@@ -12,6 +12,8 @@ internal sealed class TrafficRecorder(ChangeSignal signal)
     private readonly Dictionary<(string Channel, string Nonce), string> _nonces = [];
     private readonly List<FakeThread> _threads = [];
     private readonly Dictionary<string, List<string>> _threadMembers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _archivedThreads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _lockedThreads = new(StringComparer.Ordinal);
     private readonly List<CommandOverwrite> _overwrites = [];
     private readonly Dictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
     private readonly List<Rejection> _rejections = [];
@@ -133,6 +135,46 @@ internal sealed class TrafficRecorder(ChangeSignal signal)
 
         signal.Pulse();
         return true;
+    }
+
+    /// <summary>Applies <c>archived</c> / <c>locked</c> from a thread edit (null leaves a flag as it is).</summary>
+    public void SetThreadArchived(string threadId, bool? archived, bool? locked)
+    {
+        lock (_gate)
+        {
+            Apply(_archivedThreads, archived);
+            Apply(_lockedThreads, locked);
+        }
+
+        signal.Pulse();
+
+        void Apply(HashSet<string> set, bool? value)
+        {
+            if (value == true)
+            {
+                set.Add(threadId);
+            }
+            else if (value == false)
+            {
+                set.Remove(threadId);
+            }
+        }
+    }
+
+    public bool IsThreadArchived(string threadId)
+    {
+        lock (_gate)
+        {
+            return _archivedThreads.Contains(threadId);
+        }
+    }
+
+    public bool IsThreadLocked(string threadId)
+    {
+        lock (_gate)
+        {
+            return _lockedThreads.Contains(threadId);
+        }
     }
 
     public IReadOnlyList<string> ThreadMembers(string threadId)

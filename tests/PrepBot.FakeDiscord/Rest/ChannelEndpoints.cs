@@ -16,6 +16,7 @@ internal static class ChannelEndpoints
             .WithFakeRoute(FakeRoutes.StartThreadFromMessage, "channelId");
         api.MapPost("/channels/{channelId}/threads", StartWithoutMessageAsync).WithFakeRoute(FakeRoutes.StartThread, "channelId");
         api.MapPut("/channels/{channelId}/thread-members/{userId}", AddThreadMember).WithFakeRoute(FakeRoutes.AddThreadMember, "channelId");
+        api.MapPatch("/channels/{channelId}", ModifyThreadAsync).WithFakeRoute(FakeRoutes.ModifyChannel, "channelId");
     }
 
     private static async Task<IResult> CreateDmAsync(HttpContext context, FakeDiscordState state)
@@ -84,6 +85,34 @@ internal static class ChannelEndpoints
 
         state.Traffic.AddThreadMember(channelId, userId);
         return DiscordResults.NoContent();
+    }
+
+    /// <summary>Only the thread fields <c>archived</c> and <c>locked</c>; other channel edits are not modelled.</summary>
+    private static async Task<IResult> ModifyThreadAsync(string channelId, HttpContext context, FakeDiscordState state)
+    {
+        if (state.Channels.Find(channelId) is not { Type: 10 or 11 or 12 } channel)
+        {
+            return DiscordResults.UnknownChannel();
+        }
+
+        var body = await RequestBody.ReadObjectAsync(context.Request);
+        var errors = new FormErrors();
+        var archived = Fields.Boolean(body, "archived", string.Empty, errors);
+        var locked = Fields.Boolean(body, "locked", string.Empty, errors);
+        if (errors.Any)
+        {
+            return DiscordResults.InvalidForm(errors);
+        }
+
+        state.Traffic.SetThreadArchived(channelId, archived, locked);
+        var json = state.Channels.ToJson(channel);
+        json["thread_metadata"] = new JsonObject
+        {
+            ["archived"] = state.Traffic.IsThreadArchived(channelId),
+            ["locked"] = locked ?? false,
+            ["archive_timestamp"] = MessageJson.Timestamp(state.Time.GetUtcNow()),
+        };
+        return DiscordResults.Json(json);
     }
 
     private static DiscordErrorResult? ValidateThread(JsonObject body, bool allowType)

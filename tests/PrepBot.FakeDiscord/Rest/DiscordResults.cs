@@ -31,6 +31,9 @@ internal static class DiscordResults
 
     public static IResult CannotDm() => Error(403, 50007, "Cannot send messages to this user");
 
+    /// <summary>A message sent to an archived and locked thread.</summary>
+    public static IResult ThreadLocked() => Error(400, 50083, "Thread is archived");
+
     public static IResult UnknownChannel() => Error(404, 10003, "Unknown Channel");
 
     public static IResult UnknownMessage() => Error(404, 10008, "Unknown Message");

@@ -14,6 +14,7 @@ public static class FakeRoutes
     public const string CreateDm = "POST /users/@me/channels";
     public const string StartThreadFromMessage = "POST /channels/{channel.id}/messages/{message.id}/threads";
     public const string StartThread = "POST /channels/{channel.id}/threads";
+    public const string ModifyChannel = "PATCH /channels/{channel.id}";
     public const string AddThreadMember = "PUT /channels/{channel.id}/thread-members/{user.id}";
     public const string CreateInteractionResponse = "POST /interactions/{interaction.id}/{interaction.token}/callback";
     public const string CreateFollowUp = "POST /webhooks/{application.id}/{interaction.token}";

@@ -43,6 +43,17 @@ internal static class MessageEndpoints
             return DiscordResults.CannotDm();
         }
 
+        if (channel.Type is 10 or 11 or 12 && state.Traffic.IsThreadArchived(channelId))
+        {
+            // As on Discord: a message revives an archived thread unless it is locked.
+            if (state.Traffic.IsThreadLocked(channelId))
+            {
+                return DiscordResults.ThreadLocked();
+            }
+
+            state.Traffic.SetThreadArchived(channelId, archived: false, locked: null);
+        }
+
         var enforcedNonce = body["enforce_nonce"]?.GetValueKind() == System.Text.Json.JsonValueKind.True ? body["nonce"]?.ToString() : null;
         var now = state.Time.GetUtcNow();
         var json = MessageJson.Create(body, state.Ids.Next(), channelId, state.Options, now, fromWebhook: false);

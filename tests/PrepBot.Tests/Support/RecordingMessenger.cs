@@ -111,6 +111,8 @@ internal sealed class RecordingMessenger : IMessenger
 
     public Task AddThreadMemberAsync(string threadId, string userId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task ArchiveThreadAsync(string threadId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private string NextId() => (++_nextId).ToString(CultureInfo.InvariantCulture);
 }
 
