@@ -3,6 +3,7 @@ using PrepBot.Conversation;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
+using PrepBot.Features.Stats;
 
 namespace PrepBot.Features;
 
@@ -43,7 +44,15 @@ public static class CommandCatalog
                 },
             ],
         },
-        new("stats", "What is due, reviews done, retention and your streak."),
+        new("stats", "Due reviews ahead, retention, streak, weakest topics and a 12-week activity heatmap."),
+        new("leaderboard", "This week's most correct answers in this server: the top 10 and your place.")
+        {
+            GuildOnly = true,
+        },
+        new("me", "Your own settings.")
+        {
+            Subcommands = [LeaderboardHandler.MeLeaderboardCommand],
+        },
         new("help", "What PrepBot can do."),
         new("card", "Deck tools for server admins.")
         {

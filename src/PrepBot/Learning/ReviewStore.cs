@@ -69,11 +69,12 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
             return new ReviewOutcome(counted ? RecordResult.Duplicate : RecordResult.Stale, ReviewKind.Scheduled, snapshot);
         }
 
-        var (updated, log) = Apply(state, learnerId, cardId, quality, time.GetUtcNow(), zone);
+        var now = time.GetUtcNow();
+        var (updated, log) = Apply(state, learnerId, cardId, quality, now, zone);
         bool written;
         try
         {
-            written = await ReviewSql.WriteAsync(transaction, updated, log, cancellationToken).ConfigureAwait(false);
+            written = await ReviewSql.WriteAsync(transaction, updated, log, StudyCalendar.StudyDay(now, zone), cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
