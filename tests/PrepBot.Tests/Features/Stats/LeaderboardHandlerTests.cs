@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using PrepBot.Conversation;
 using PrepBot.Features.Stats;
 using PrepBot.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace PrepBot.Tests.Features.Stats;
 
