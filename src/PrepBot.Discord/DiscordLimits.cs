@@ -41,6 +41,12 @@ public static partial class DiscordLimits
     public const int MaxCommandTotalLength = 8000;
     public const int MaxAutocompleteChoices = 25;
     public const int MaxThreadNameLength = 100;
+    public const int MaxFiles = 10;
+    public const int MaxFilenameLength = 1024;
+    public const int MaxAttachmentDescriptionLength = 1024;
+
+    /// <summary>Discord's upload limit for a bot in a server without boosts: 10 MiB across the request.</summary>
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
 
     /// <summary>Checks a message post: content, nonce, embeds, components.</summary>
     public static void Validate(MessageCreate message)
@@ -63,6 +69,40 @@ public static partial class DiscordLimits
     {
         ArgumentNullException.ThrowIfNull(message);
         CheckMessage(message.Content, message.Embeds, message.Components);
+    }
+
+    /// <summary>Checks files to upload: at most 10, each with a plain file name and a media type, 10 MiB in all.</summary>
+    public static void Validate(IReadOnlyList<FileUpload> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count > MaxFiles)
+        {
+            Fail("files", $"at most {MaxFiles} files (has {files.Count})");
+        }
+
+        long total = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var at = $"files[{i}]";
+            if (string.IsNullOrWhiteSpace(file.Filename) || file.Filename.Length > MaxFilenameLength || file.Filename.IndexOfAny(['/', '\\']) >= 0)
+            {
+                Fail($"{at}.filename", $"must be a plain file name of 1–{MaxFilenameLength} characters without '/' or '\\' (is '{file.Filename}')");
+            }
+
+            if (string.IsNullOrWhiteSpace(file.ContentType))
+            {
+                Fail($"{at}.content_type", "must name a media type, e.g. image/png");
+            }
+
+            CheckMax(file.Description, MaxAttachmentDescriptionLength, $"{at}.description");
+            total += file.Content.Length;
+        }
+
+        if (total > MaxUploadBytes)
+        {
+            Fail("files", $"at most {MaxUploadBytes} bytes in all (has {total})");
+        }
     }
 
     /// <summary>Checks an interaction callback: a message (types 4/7), a modal (9) or autocomplete choices (8).</summary>

@@ -65,4 +65,7 @@ public sealed class InteractionCallbackData
     public string? CustomId { get; init; }
 
     public string? Title { get; init; }
+
+    /// <summary>Uploaded files of a message answer (types 4/7); filled in by the REST client when files are sent without it.</summary>
+    public IReadOnlyList<PartialAttachment>? Attachments { get; init; }
 }

@@ -44,6 +44,8 @@ public sealed class Message
 
     /// <summary>The thread started from this message, if any.</summary>
     public Channel? Thread { get; init; }
+
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
 }
 
 /// <summary>
@@ -75,6 +77,9 @@ public sealed class MessageCreate
 
     public MessageFlags? Flags { get; init; }
 
+    /// <summary>Files to keep or upload (see <see cref="PartialAttachment"/>); filled in by the REST client when files are sent without it.</summary>
+    public IReadOnlyList<PartialAttachment>? Attachments { get; init; }
+
     /// <summary>This body with a nonce set: <paramref name="nonce"/> and <see cref="EnforceNonce"/> true.</summary>
     public MessageCreate WithNonce(string nonce) => new()
     {
@@ -87,6 +92,7 @@ public sealed class MessageCreate
         MessageReference = MessageReference,
         Components = Components,
         Flags = Flags,
+        Attachments = Attachments,
     };
 }
 
@@ -102,6 +108,9 @@ public sealed class MessageEdit
     public AllowedMentions? AllowedMentions { get; init; }
 
     public IReadOnlyList<Component>? Components { get; init; }
+
+    /// <summary>The attachments to keep and the uploaded files to add; every attachment not listed is removed.</summary>
+    public IReadOnlyList<PartialAttachment>? Attachments { get; init; }
 }
 
 /// <summary>
@@ -122,6 +131,9 @@ public sealed class WebhookMessage
     public MessageFlags? Flags { get; init; }
 
     public bool? Tts { get; init; }
+
+    /// <summary>Files to keep or upload (see <see cref="PartialAttachment"/>); filled in by the REST client when files are sent without it.</summary>
+    public IReadOnlyList<PartialAttachment>? Attachments { get; init; }
 }
 
 /// <summary>Which mentions in the content may ping. <see cref="None"/> pings nobody.</summary>

@@ -56,6 +56,24 @@ public sealed partial class DiscordRestClient
         return SendAsync<Message>(Channel(HttpMethod.Post, "/channels/{channel_id}/messages", channelId, $"channels/{channelId}/messages"), message, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>POST /channels/{channel_id}/messages</c> with files, as <c>multipart/form-data</c> (<c>payload_json</c> and
+    /// <c>files[n]</c>); when <see cref="MessageCreate.Attachments"/> is null it lists every file with its description.
+    /// </summary>
+    public Task<Message> CreateMessageAsync(Snowflake channelId, MessageCreate message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrEmpty(message.Nonce) || message.EnforceNonce != true)
+        {
+            message = message.WithNonce(string.IsNullOrEmpty(message.Nonce) ? NewNonce() : message.Nonce);
+        }
+
+        DiscordLimits.Validate(message);
+        DiscordLimits.Validate(files);
+        var route = Channel(HttpMethod.Post, "/channels/{channel_id}/messages", channelId, $"channels/{channelId}/messages");
+        return SendAsync<Message>(route, Payload.WithFiles(message, files, inData: false), cancellationToken);
+    }
+
     /// <summary><c>PATCH /channels/{channel_id}/messages/{message_id}</c>.</summary>
     public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageEdit edit, CancellationToken cancellationToken = default)
     {
@@ -116,6 +134,30 @@ public sealed partial class DiscordRestClient
         return SendAsync<JsonElement?>(route, response, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>POST /interactions/{id}/{token}/callback</c> with files (a message answer, type 4 or 7), as
+    /// <c>multipart/form-data</c>; when <see cref="InteractionCallbackData.Attachments"/> is null it lists every file.
+    /// </summary>
+    public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponse response, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(interactionToken);
+        ArgumentNullException.ThrowIfNull(response);
+        DiscordLimits.Validate(response);
+        DiscordLimits.Validate(files);
+        if (files.Count > 0 && response.Type is not (InteractionCallbackType.ChannelMessageWithSource or InteractionCallbackType.UpdateMessage))
+        {
+            throw new DiscordLimitException("files", $"only a message answer (type 4 or 7) carries files, not type {(int)response.Type}");
+        }
+
+        var route = new DiscordRoute(
+            HttpMethod.Post,
+            "/interactions/{interaction_id}/{interaction_token}/callback",
+            $"interactions/{interactionId}/{Uri.EscapeDataString(interactionToken)}/callback",
+            interactionId.ToString(),
+            ExemptFromGlobalLimit: true);
+        return SendAsync<JsonElement?>(route, Payload.WithFiles(response, files, inData: true), cancellationToken);
+    }
+
     /// <summary><c>POST /webhooks/{application_id}/{token}</c>: a follow-up message (ephemeral with <see cref="MessageFlags.Ephemeral"/>).</summary>
     public Task<Message> CreateFollowupMessageAsync(Snowflake applicationId, string interactionToken, WebhookMessage message, CancellationToken cancellationToken = default)
     {
@@ -123,11 +165,30 @@ public sealed partial class DiscordRestClient
         return SendAsync<Message>(Webhook(HttpMethod.Post, string.Empty, applicationId, interactionToken), message, cancellationToken);
     }
 
+    /// <summary><c>POST /webhooks/{application_id}/{token}</c> with files, as <c>multipart/form-data</c>.</summary>
+    public Task<Message> CreateFollowupMessageAsync(Snowflake applicationId, string interactionToken, WebhookMessage message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default)
+    {
+        DiscordLimits.Validate(message);
+        DiscordLimits.Validate(files);
+        return SendAsync<Message>(Webhook(HttpMethod.Post, string.Empty, applicationId, interactionToken), Payload.WithFiles(message, files, inData: false), cancellationToken);
+    }
+
     /// <summary><c>PATCH /webhooks/{application_id}/{token}/messages/@original</c>: fills in a deferred response or changes the first one.</summary>
     public Task<Message> EditOriginalInteractionResponseAsync(Snowflake applicationId, string interactionToken, WebhookMessage message, CancellationToken cancellationToken = default)
     {
         DiscordLimits.Validate(message);
         return SendAsync<Message>(Webhook(HttpMethod.Patch, "/messages/@original", applicationId, interactionToken), message, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>PATCH /webhooks/{application_id}/{token}/messages/@original</c> with files, as <c>multipart/form-data</c>. When
+    /// <see cref="WebhookMessage.Attachments"/> is null it lists the new files only, so the message ends up with exactly them.
+    /// </summary>
+    public Task<Message> EditOriginalInteractionResponseAsync(Snowflake applicationId, string interactionToken, WebhookMessage message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default)
+    {
+        DiscordLimits.Validate(message);
+        DiscordLimits.Validate(files);
+        return SendAsync<Message>(Webhook(HttpMethod.Patch, "/messages/@original", applicationId, interactionToken), Payload.WithFiles(message, files, inData: false), cancellationToken);
     }
 
     /// <summary><c>PATCH /webhooks/{application_id}/{token}/messages/{message_id}</c>: changes a follow-up.</summary>
@@ -210,9 +271,11 @@ public sealed partial class DiscordRestClient
 
     private static string NewNonce() => Guid.NewGuid().ToString("N")[..DiscordLimits.MaxNonceLength];
 
-    private async Task<T> SendAsync<T>(DiscordRoute route, object? body, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(DiscordRoute route, object? body, CancellationToken cancellationToken) =>
+        SendAsync<T>(route, body is null ? null : new Payload(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options), []), cancellationToken);
+
+    private async Task<T> SendAsync<T>(DiscordRoute route, Payload? content, CancellationToken cancellationToken)
     {
-        var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options);
         for (var failures = 1; ; failures++)
         {
             if (_limiter.Unauthorized)
@@ -241,7 +304,7 @@ public sealed partial class DiscordRestClient
     }
 
     /// <summary>One request, inside its bucket's queue and the global limit.</summary>
-    private async Task<Attempt<T>> SendOnceAsync<T>(DiscordRoute route, byte[]? content, CancellationToken cancellationToken)
+    private async Task<Attempt<T>> SendOnceAsync<T>(DiscordRoute route, Payload? content, CancellationToken cancellationToken)
     {
         var bucket = _limiter.GetBucket(route);
         using var lease = await bucket.EnterAsync(_time, cancellationToken).ConfigureAwait(false);
@@ -331,16 +394,34 @@ public sealed partial class DiscordRestClient
         }
     }
 
-    private HttpRequestMessage BuildRequest(DiscordRoute route, byte[]? content)
+    private HttpRequestMessage BuildRequest(DiscordRoute route, Payload? content)
     {
         var request = new HttpRequestMessage(route.Method, route.Path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
-        if (content is not null)
+        if (content is null)
         {
-            request.Content = new ByteArrayContent(content);
-            request.Content.Headers.ContentType = JsonContentType;
+            return request;
         }
 
+        var json = new ByteArrayContent(content.Json);
+        json.Headers.ContentType = JsonContentType;
+        if (content.Files.Count == 0)
+        {
+            request.Content = json;
+            return request;
+        }
+
+        // Built afresh for every attempt: a retried request cannot reuse a sent HttpContent.
+        var form = new MultipartFormDataContent { { json, "payload_json" } };
+        for (var i = 0; i < content.Files.Count; i++)
+        {
+            var file = content.Files[i];
+            var part = new ReadOnlyMemoryContent(file.Content);
+            part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            form.Add(part, string.Create(CultureInfo.InvariantCulture, $"files[{i}]"), file.Filename);
+        }
+
+        request.Content = form;
         return request;
     }
 

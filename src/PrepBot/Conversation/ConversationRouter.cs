@@ -34,12 +34,20 @@ public sealed partial class ConversationRouter(
     DailyStore dailyStore,
     MockHandler mock,
     IMessenger messenger,
+    GuildRoster roster,
+    LeaderboardHandler leaderboard,
     ILogger<ConversationRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
     {
         var learner = await learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)
             .ConfigureAwait(false);
+        if (who.GuildId is { } guildId)
+        {
+            // The server's leaderboard ranks the learners who use PrepBot there.
+            await roster.RecordAsync(guildId, learner.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         var zone = StudyCalendar.FindZone(learner.TimeZoneId) ?? TimeZoneInfo.Utc;
         var context = new LearnerContext(learner, zone);
 
@@ -123,6 +131,10 @@ public sealed partial class ConversationRouter(
                 return await review.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
             case "stats":
                 return await stats.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
+            case "leaderboard":
+                return await leaderboard.HandleAsync(learner, who.GuildId!, cancellationToken).ConfigureAwait(false);
+            case "me leaderboard":
+                return await leaderboard.HandleSettingAsync(learner, command, cancellationToken).ConfigureAwait(false);
             case "help":
                 return help.Handle(who.CanManageServer);
             case "plan":

@@ -23,9 +23,25 @@ public sealed record Reply
     /// <summary>Only the learner who acted sees it (Discord's ephemeral flag).</summary>
     public bool IsPrivate { get; init; } = true;
 
+    /// <summary>Files shown with the message, e.g. a chart (Discord shows images inline; the terminal prints their text fallback).</summary>
+    public IReadOnlyList<ReplyAttachment> Attachments { get; init; } = [];
+
     public static Reply Text(string markdown) => new() { Markdown = markdown };
 
     public static Reply Form(ModalRequest modal) => new() { Modal = modal };
+}
+
+/// <summary>A file shown with a reply.</summary>
+/// <param name="FileName">A plain file name, e.g. <c>activity.png</c>.</param>
+/// <param name="ContentType">Its media type, e.g. <c>image/png</c>.</param>
+/// <param name="Content">The file's bytes.</param>
+public sealed record ReplyAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content)
+{
+    /// <summary>Alt text: what the file shows, for screen readers (at most 1024 characters on Discord).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>What a transport that cannot show the file prints instead (plain text, shown as is).</summary>
+    public string? TextFallback { get; init; }
 }
 
 public enum ButtonStyle

@@ -34,6 +34,12 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<MockScheduledSession> MockScheduledSessions => Set<MockScheduledSession>();
 
+    public DbSet<StudyDay> StudyDays => Set<StudyDay>();
+
+    public DbSet<GuildLearner> GuildLearners => Set<GuildLearner>();
+
+    public DbSet<LeaderboardOptOut> LeaderboardOptOuts => Set<LeaderboardOptOut>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

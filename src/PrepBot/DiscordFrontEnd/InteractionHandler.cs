@@ -116,21 +116,25 @@ public sealed partial class InteractionHandler(
                 rendered = ReplyRenderer.Render(Reply.Text("That took too long to open the form — press the button again."));
             }
 
-            foreach (var message in rendered.Messages)
+            for (var i = 0; i < rendered.Messages.Count; i++)
             {
+                var message = rendered.Messages[i];
+
+                // Files travel with the last message of the reply, as multipart/form-data.
+                IReadOnlyList<FileUpload> files = i == rendered.Messages.Count - 1 ? rendered.Files : [];
                 if (first && !deferred)
                 {
-                    await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Message(message), cancellationToken)
+                    await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Message(message), files, cancellationToken)
                         .ConfigureAwait(false);
                 }
                 else if (first)
                 {
-                    await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, ToWebhook(message), cancellationToken)
+                    await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token, ToWebhook(message), files, cancellationToken)
                         .ConfigureAwait(false);
                 }
                 else
                 {
-                    await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, ToWebhook(message), cancellationToken)
+                    await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, ToWebhook(message), files, cancellationToken)
                         .ConfigureAwait(false);
                 }
 
@@ -145,6 +149,7 @@ public sealed partial class InteractionHandler(
         Components = message.Components,
         Flags = message.Flags,
         AllowedMentions = message.AllowedMentions,
+        Attachments = message.Attachments,
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused the answer to interaction {InteractionId}: HTTP {Status}, code {Code}")]

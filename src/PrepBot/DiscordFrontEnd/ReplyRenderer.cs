@@ -1,4 +1,5 @@
 using PrepBot.Conversation;
+using PrepBot.Discord;
 using PrepBot.Discord.Models;
 using PrepBot.Rendering;
 using ButtonStyle = PrepBot.Conversation.ButtonStyle;
@@ -8,7 +9,11 @@ using DiscordSelectOption = PrepBot.Discord.Models.SelectOption;
 namespace PrepBot.DiscordFrontEnd;
 
 /// <summary>One reply as Discord will show it: a form to open, or one or more messages (long text split at 2000).</summary>
-public sealed record RenderedReply(InteractionResponse? Modal, IReadOnlyList<InteractionCallbackData> Messages);
+public sealed record RenderedReply(InteractionResponse? Modal, IReadOnlyList<InteractionCallbackData> Messages)
+{
+    /// <summary>Files uploaded with the last message (its <c>attachments</c> list them, in order).</summary>
+    public IReadOnlyList<FileUpload> Files { get; init; } = [];
+}
 
 /// <summary>
 /// Renders the transport-neutral <see cref="Reply"/> as Discord messages and components, keeping within every limit
@@ -38,6 +43,7 @@ public static class ReplyRenderer
 
         var chunks = text.Length == 0 ? [string.Empty] : MessageSplitter.Split(text, MessageSplitter.DiscordMessageLimit);
         var components = Components(reply);
+        var files = reply.Attachments.Take(DiscordLimits.MaxFiles).Select(File).ToList();
         var flags = reply.IsPrivate ? MessageFlags.Ephemeral : (MessageFlags?)null;
         var messages = new List<InteractionCallbackData>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
@@ -49,11 +55,20 @@ public static class ReplyRenderer
                 Components = last && components.Count > 0 ? components : null,
                 Flags = flags,
                 AllowedMentions = AllowedMentions.None,
+                Attachments = last && files.Count > 0
+                    ? [.. files.Select((f, n) => new PartialAttachment { Id = new Snowflake((ulong)n), Filename = f.Filename, Description = f.Description })]
+                    : null,
             });
         }
 
-        return new RenderedReply(null, messages);
+        return new RenderedReply(null, messages) { Files = files };
     }
+
+    private static FileUpload File(ReplyAttachment attachment) =>
+        new(attachment.FileName, attachment.Content, attachment.ContentType)
+        {
+            Description = attachment.Description is null ? null : Cut(attachment.Description, DiscordLimits.MaxAttachmentDescriptionLength),
+        };
 
     public static InteractionResponse Modal(ModalRequest modal)
     {

@@ -6,6 +6,7 @@ using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Star;
+using PrepBot.Features.Stats;
 
 namespace PrepBot.Features;
 
@@ -46,7 +47,7 @@ public static class CommandCatalog
                 },
             ],
         },
-        new("stats", "What is due, reviews done, retention and your streak."),
+        new("stats", "Due reviews ahead, retention, streak, weakest topics and a 12-week activity heatmap."),
         new("star", "Rehearse a behavioural answer in STAR form and get specific feedback.")
         {
             Options =
@@ -75,6 +76,14 @@ public static class CommandCatalog
                     ],
                 },
             ],
+        },
+        new("leaderboard", "This week's most correct answers in this server: the top 10 and your place.")
+        {
+            GuildOnly = true,
+        },
+        new("me", "Your own settings.")
+        {
+            Subcommands = [LeaderboardHandler.MeLeaderboardCommand],
         },
         new("help", "What PrepBot can do."),
         new("mock", "Mock interviews in pairs, in a server channel.")

@@ -28,7 +28,12 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<StudyFlow>();
         services.AddSingleton<QuizHandler>();
         services.AddSingleton<ReviewHandler>();
+        services.AddSingleton<StudyHistory>();
+        services.AddSingleton<LearnerStatsReader>();
         services.AddSingleton<StatsHandler>();
+        services.AddSingleton<GuildRoster>();
+        services.AddSingleton<LeaderboardStore>();
+        services.AddSingleton<LeaderboardHandler>();
         services.AddSingleton<HelpHandler>();
         services.AddSingleton<OptionSuggestions>();
         services.AddSingleton<PlanHandler>();

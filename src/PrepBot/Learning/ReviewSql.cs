@@ -49,6 +49,13 @@ internal static class ReviewSql
             $nextEf, $nextInterval, $nextRepetitions, $nextDue)
         """;
 
+    // The learner's study day, fixed now in their zone of the moment: streaks and the leaderboard count it as it was.
+    private const string UpsertStudyDay = """
+        INSERT INTO StudyDays (LearnerId, Day, Reviews, Scored, Correct) VALUES ($learner, $day, 1, $scored, $correct)
+        ON CONFLICT (LearnerId, Day) DO UPDATE SET
+            Reviews = Reviews + 1, Scored = Scored + excluded.Scored, Correct = Correct + excluded.Correct
+        """;
+
     public static async Task<CardState?> ReadStateAsync(SqliteTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
     {
         await using var command = Command(transaction, SelectState, ("$learner", learnerId), ("$card", cardId));
@@ -81,8 +88,11 @@ internal static class ReviewSql
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
-    /// <summary>Writes the new state (insert for a new card) and the log row; false when another grade of this version won.</summary>
-    public static async Task<bool> WriteAsync(SqliteTransaction transaction, CardState state, ReviewLog log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the new state (insert for a new card), the log row and the grade's count on its study day; false when another
+    /// grade of this version won.
+    /// </summary>
+    public static async Task<bool> WriteAsync(SqliteTransaction transaction, CardState state, ReviewLog log, DateOnly studyDay, CancellationToken cancellationToken)
     {
         var values = new (string, object?)[]
         {
@@ -108,6 +118,12 @@ internal static class ReviewSql
             ("$nextEf", log.NextEasinessFactor), ("$nextInterval", log.NextIntervalDays),
             ("$nextRepetitions", log.NextRepetitions), ("$nextDue", Millis(log.NextDue)));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        var scored = log.Kind != ReviewKind.Redrill;
+        await using var day = Command(transaction, UpsertStudyDay,
+            ("$learner", log.LearnerId), ("$day", Day(studyDay)), ("$scored", scored ? 1 : 0),
+            ("$correct", scored && log.Quality >= Sm2.PassingQuality ? 1 : 0));
+        await day.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -128,6 +144,9 @@ internal static class ReviewSql
     private static long Millis(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
 
     private static DateTimeOffset Instant(long millis) => DateTimeOffset.FromUnixTimeMilliseconds(millis);
+
+    /// <summary>A day as EF Core's SQLite provider stores <see cref="DateOnly"/>: ISO text, which orders as dates do.</summary>
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static SqliteCommand Command(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
         Command(transaction.Connection!, transaction, sql, parameters);

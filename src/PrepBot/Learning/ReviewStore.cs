@@ -45,7 +45,8 @@ public sealed record DueCard(string CardId, DateTimeOffset Due, bool InRedrill, 
 public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
 {
     /// <summary>
-    /// Records one grade in one transaction: the card state and the review log row change together or not at all.
+    /// Records one grade in one transaction: the card state, the review log row and the count on the learner's study day
+    /// (in <paramref name="zone"/> now, kept as it is if they move zone later) change together or not at all.
     /// <paramref name="answersVersion"/> is the state version the learner saw when asked (0 for a new card);
     /// a second submit of the same answer finds the version moved on and is reported as a duplicate.
     /// </summary>
@@ -69,11 +70,12 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
             return new ReviewOutcome(counted ? RecordResult.Duplicate : RecordResult.Stale, ReviewKind.Scheduled, snapshot);
         }
 
-        var (updated, log) = Apply(state, learnerId, cardId, quality, time.GetUtcNow(), zone);
+        var now = time.GetUtcNow();
+        var (updated, log) = Apply(state, learnerId, cardId, quality, now, zone);
         bool written;
         try
         {
-            written = await ReviewSql.WriteAsync(transaction, updated, log, cancellationToken).ConfigureAwait(false);
+            written = await ReviewSql.WriteAsync(transaction, updated, log, StudyCalendar.StudyDay(now, zone), cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {

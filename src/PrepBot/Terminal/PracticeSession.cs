@@ -117,6 +117,12 @@ internal sealed partial class PracticeSession(
 
             await io.Output.WriteLineAsync().ConfigureAwait(false);
             await io.Output.WriteLineAsync(MarkdownRenderer.ToPlainText(reply.Markdown).TrimEnd()).ConfigureAwait(false);
+            foreach (var attachment in reply.Attachments.Where(a => a.TextFallback is not null))
+            {
+                // A terminal shows no pictures: the attachment's text stands in for it.
+                await io.Output.WriteLineAsync().ConfigureAwait(false);
+                await io.Output.WriteLineAsync(attachment.TextFallback).ConfigureAwait(false);
+            }
             var replyMenu = new TerminalMenu(reply);
             if (!replyMenu.IsEmpty)
             {

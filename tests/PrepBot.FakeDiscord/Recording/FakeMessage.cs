@@ -6,7 +6,7 @@ namespace PrepBot.FakeDiscord.Recording;
 /// <summary>A message the bot created (in a channel, as an interaction response, or as a follow-up), as Discord would return it.</summary>
 public sealed record FakeMessage
 {
-    internal FakeMessage(JsonObject json, DateTimeOffset createdAt, DateTimeOffset? editedAt, string? interactionId)
+    internal FakeMessage(JsonObject json, DateTimeOffset createdAt, DateTimeOffset? editedAt, string? interactionId, Func<string, byte[]?>? fileContent = null)
     {
         Json = JsonSerializer.SerializeToElement(json);
         Id = (string)json["id"]!;
@@ -18,6 +18,7 @@ public sealed record FakeMessage
         EditedAt = editedAt;
         InteractionId = interactionId;
         CustomIds = ComponentWalker.CustomIds(json["components"] as JsonArray);
+        Attachments = [.. (json["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => Attachment(a, fileContent))];
     }
 
     public string Id { get; }
@@ -42,6 +43,9 @@ public sealed record FakeMessage
     /// <summary>Every <c>custom_id</c> in the message's components, depth first.</summary>
     public IReadOnlyList<string> CustomIds { get; }
 
+    /// <summary>The files attached to the message, with the bytes the bot uploaded.</summary>
+    public IReadOnlyList<FakeAttachment> Attachments { get; }
+
     /// <summary>The whole message object.</summary>
     public JsonElement Json { get; }
 
@@ -50,4 +54,20 @@ public sealed record FakeMessage
     public JsonElement Embeds => Json.TryGetProperty("embeds", out var e) ? e : default;
 
     internal JsonObject ToJsonObject() => JsonNode.Parse(Json.GetRawText())!.AsObject();
+
+    private static FakeAttachment Attachment(JsonObject json, Func<string, byte[]?>? fileContent)
+    {
+        var id = (string)json["id"]!;
+        return new FakeAttachment(
+            id,
+            (string?)json["filename"] ?? string.Empty,
+            (string?)json["description"],
+            (string?)json["content_type"],
+            json["size"]?.GetValue<long>() ?? 0,
+            json["width"]?.GetValue<int>(),
+            json["height"]?.GetValue<int>())
+        {
+            Content = fileContent?.Invoke(id) ?? [],
+        };
+    }
 }

@@ -17,6 +17,27 @@ internal sealed class TrafficRecorder(ChangeSignal signal)
     private readonly List<CommandOverwrite> _overwrites = [];
     private readonly Dictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
     private readonly List<Rejection> _rejections = [];
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps the bytes of files uploaded with a message, by attachment id; call before recording the message.</summary>
+    public void StoreFiles(IEnumerable<Rest.PendingFile> files)
+    {
+        lock (_gate)
+        {
+            foreach (var file in files)
+            {
+                _files[file.AttachmentId] = file.Content;
+            }
+        }
+    }
+
+    public byte[]? FileContent(string attachmentId)
+    {
+        lock (_gate)
+        {
+            return _files.GetValueOrDefault(attachmentId);
+        }
+    }
 
     /// <summary>
     /// Records a new message, unless <paramref name="enforcedNonce"/> was already used in the channel: then the
@@ -24,7 +45,7 @@ internal sealed class TrafficRecorder(ChangeSignal signal)
     /// </summary>
     public FakeMessage AddMessageOnce(JsonObject json, DateTimeOffset now, string? interactionId, string? enforcedNonce)
     {
-        var message = new FakeMessage(json, now, null, interactionId);
+        var message = new FakeMessage(json, now, null, interactionId, FileContent);
         lock (_gate)
         {
             if (enforcedNonce is not null && _nonces.TryGetValue((message.ChannelId, enforcedNonce), out var firstId))
@@ -62,7 +83,7 @@ internal sealed class TrafficRecorder(ChangeSignal signal)
 
     public FakeMessage ReplaceMessage(FakeMessage old, JsonObject json, DateTimeOffset now)
     {
-        var edited = new FakeMessage(json, old.CreatedAt, now, old.InteractionId);
+        var edited = new FakeMessage(json, old.CreatedAt, now, old.InteractionId, FileContent);
         lock (_gate)
         {
             _messages[edited.Id] = edited;

@@ -26,7 +26,7 @@ internal static class InteractionEndpoints
 
     private static async Task<IResult> CallbackAsync(string interactionId, string interactionToken, HttpContext context, FakeDiscordState state)
     {
-        var body = await RequestBody.ReadObjectAsync(context.Request);
+        var (body, files) = await MessageUploads.ReadAsync(context.Request);
         var now = state.Time.GetUtcNow();
         var log = state.Interactions;
         lock (log.Gate)
@@ -55,13 +55,33 @@ internal static class InteractionEndpoints
             }
 
             var type = body["type"]!.GetValue<int>();
-            if (type == 4 && MessageLimits.IsEmpty(body["data"] as JsonObject ?? []))
+            var data = body["data"] as JsonObject ?? [];
+            var pending = new List<PendingFile>();
+            JsonArray? attachments = null;
+            if (type is 4 or 7)
+            {
+                var existing = type == 7 ? entry.SourceMessage?["attachments"] as JsonArray : null;
+                var ephemeral = ((data["flags"] as JsonValue)?.GetValue<int>() & MessageJson.EphemeralFlag) != 0;
+                attachments = MessageUploads.Resolve(data, files, existing, entry.Dispatched.ChannelId, ephemeral, state, errors, pending, "data");
+            }
+            else if (files.Count > 0)
+            {
+                errors.Add("files", "INTERACTION_RESPONSE_FILES_INVALID", $"Response type {type} cannot carry files.");
+            }
+
+            if (errors.Any)
+            {
+                return DiscordResults.InvalidForm(errors);
+            }
+
+            if (type == 4 && MessageLimits.IsEmpty(data) && attachments is not { Count: > 0 })
             {
                 return DiscordResults.EmptyMessage();
             }
 
+            state.Traffic.StoreFiles(pending);
             entry.Response = new InteractionResponse(interactionId, body, now, now - delivered);
-            var message = ApplyCallback(state, entry, type, body["data"] as JsonObject ?? [], now);
+            var message = ApplyCallback(state, entry, type, data, attachments, now);
             log.Changed();
             return context.Request.Query["with_response"] == "true"
                 ? DiscordResults.Json(CallbackResponse(entry, type, message))
@@ -69,7 +89,7 @@ internal static class InteractionEndpoints
         }
     }
 
-    private static FakeMessage? ApplyCallback(FakeDiscordState state, InteractionEntry entry, int type, JsonObject data, DateTimeOffset now)
+    private static FakeMessage? ApplyCallback(FakeDiscordState state, InteractionEntry entry, int type, JsonObject data, JsonArray? attachments, DateTimeOffset now)
     {
         switch (type)
         {
@@ -78,6 +98,11 @@ internal static class InteractionEndpoints
                 var body = type == 4 ? data : new JsonObject { ["flags"] = ((data["flags"] as JsonValue)?.GetValue<int>() ?? 0) | MessageJson.LoadingFlag };
                 var json = MessageJson.Create(body, state.Ids.Next(), entry.Dispatched.ChannelId, state.Options, now, fromWebhook: true);
                 json["interaction_metadata"] = Metadata(entry);
+                if (attachments is not null)
+                {
+                    json["attachments"] = attachments;
+                }
+
                 var message = state.Traffic.AddMessageOnce(json, now, entry.Dispatched.Id, enforcedNonce: null);
                 entry.OriginalMessageId = message.Id;
                 return message;
@@ -87,7 +112,13 @@ internal static class InteractionEndpoints
                 entry.OriginalMessageId = sourceId;
                 if (type == 7 && sourceId is not null && state.Traffic.FindMessage(sourceId) is { } source)
                 {
-                    return state.Traffic.ReplaceMessage(source, MessageJson.ApplyEdit(source.ToJsonObject(), data, now), now);
+                    var updated = MessageJson.ApplyEdit(source.ToJsonObject(), data, now);
+                    if (attachments is not null)
+                    {
+                        updated["attachments"] = attachments;
+                    }
+
+                    return state.Traffic.ReplaceMessage(source, updated, now);
                 }
 
                 return null;
@@ -98,7 +129,7 @@ internal static class InteractionEndpoints
 
     private static async Task<IResult> FollowUpAsync(string applicationId, string interactionToken, HttpContext context, FakeDiscordState state)
     {
-        var body = await RequestBody.ReadObjectAsync(context.Request);
+        var (body, files) = await MessageUploads.ReadAsync(context.Request);
         var now = state.Time.GetUtcNow();
         lock (state.Interactions.Gate)
         {
@@ -109,18 +140,27 @@ internal static class InteractionEndpoints
 
             var errors = new FormErrors();
             MessageLimits.Validate(body, string.Empty, MessageKind.FollowUp, errors);
+            var pending = new List<PendingFile>();
+            var ephemeral = ((body["flags"] as JsonValue)?.GetValue<int>() & MessageJson.EphemeralFlag) != 0;
+            var attachments = MessageUploads.Resolve(body, files, existing: null, entry!.Dispatched.ChannelId, ephemeral, state, errors, pending);
             if (errors.Any)
             {
                 return DiscordResults.InvalidForm(errors);
             }
 
-            if (MessageLimits.IsEmpty(body))
+            if (MessageLimits.IsEmpty(body) && attachments is not { Count: > 0 })
             {
                 return DiscordResults.EmptyMessage();
             }
 
-            var json = MessageJson.Create(body, state.Ids.Next(), entry!.Dispatched.ChannelId, state.Options, now, fromWebhook: true);
+            var json = MessageJson.Create(body, state.Ids.Next(), entry.Dispatched.ChannelId, state.Options, now, fromWebhook: true);
             json["interaction_metadata"] = Metadata(entry);
+            if (attachments is not null)
+            {
+                json["attachments"] = attachments;
+            }
+
+            state.Traffic.StoreFiles(pending);
             var message = state.Traffic.AddMessageOnce(json, now, entry.Dispatched.Id, enforcedNonce: null);
             entry.FollowUpIds.Add(message.Id);
             state.Interactions.Changed();
@@ -130,7 +170,7 @@ internal static class InteractionEndpoints
 
     private static async Task<IResult> EditOriginalAsync(string applicationId, string interactionToken, HttpContext context, FakeDiscordState state)
     {
-        var body = await RequestBody.ReadObjectAsync(context.Request);
+        var (body, files) = await MessageUploads.ReadAsync(context.Request);
         lock (state.Interactions.Gate)
         {
             if (FindAcknowledged(state, applicationId, interactionToken, state.Time.GetUtcNow(), out var entry) is { } refusal)
@@ -143,7 +183,7 @@ internal static class InteractionEndpoints
                 return DiscordResults.UnknownMessage();
             }
 
-            var result = MessageEndpoints.Edit(state, original, body, MessageKind.WebhookEdit, clearFlags: MessageJson.LoadingFlag);
+            var result = MessageEndpoints.Edit(state, original, body, MessageKind.WebhookEdit, clearFlags: MessageJson.LoadingFlag, files: files);
             state.Interactions.Changed();
             return result;
         }
@@ -151,7 +191,7 @@ internal static class InteractionEndpoints
 
     private static async Task<IResult> EditFollowUpAsync(string applicationId, string interactionToken, string messageId, HttpContext context, FakeDiscordState state)
     {
-        var body = await RequestBody.ReadObjectAsync(context.Request);
+        var (body, files) = await MessageUploads.ReadAsync(context.Request);
         lock (state.Interactions.Gate)
         {
             if (FindAcknowledged(state, applicationId, interactionToken, state.Time.GetUtcNow(), out var entry) is { } refusal)
@@ -165,7 +205,7 @@ internal static class InteractionEndpoints
                 return DiscordResults.UnknownMessage();
             }
 
-            return MessageEndpoints.Edit(state, message, body, MessageKind.WebhookEdit);
+            return MessageEndpoints.Edit(state, message, body, MessageKind.WebhookEdit, files: files);
         }
     }
 

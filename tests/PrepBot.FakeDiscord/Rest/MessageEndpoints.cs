@@ -25,15 +25,17 @@ internal static class MessageEndpoints
             return refused;
         }
 
-        var body = await RequestBody.ReadObjectAsync(context.Request);
+        var (body, files) = await MessageUploads.ReadAsync(context.Request);
         var errors = new FormErrors();
         MessageLimits.Validate(body, string.Empty, MessageKind.ChannelCreate, errors);
+        var pending = new List<PendingFile>();
+        var attachments = MessageUploads.Resolve(body, files, existing: null, channelId, ephemeral: false, state, errors, pending);
         if (errors.Any)
         {
             return DiscordResults.InvalidForm(errors);
         }
 
-        if (MessageLimits.IsEmpty(body))
+        if (MessageLimits.IsEmpty(body) && attachments is not { Count: > 0 })
         {
             return DiscordResults.EmptyMessage();
         }
@@ -57,6 +59,12 @@ internal static class MessageEndpoints
         var enforcedNonce = body["enforce_nonce"]?.GetValueKind() == System.Text.Json.JsonValueKind.True ? body["nonce"]?.ToString() : null;
         var now = state.Time.GetUtcNow();
         var json = MessageJson.Create(body, state.Ids.Next(), channelId, state.Options, now, fromWebhook: false);
+        if (attachments is not null)
+        {
+            json["attachments"] = attachments;
+        }
+
+        state.Traffic.StoreFiles(pending);
         var message = state.Traffic.AddMessageOnce(json, now, interactionId: null, enforcedNonce);
         return DiscordResults.Json(message.ToJsonObject());
     }
@@ -73,8 +81,8 @@ internal static class MessageEndpoints
             return DiscordResults.UnknownMessage();
         }
 
-        var body = await RequestBody.ReadObjectAsync(context.Request);
-        return Edit(state, existing, body, MessageKind.ChannelEdit);
+        var (body, files) = await MessageUploads.ReadAsync(context.Request);
+        return Edit(state, existing, body, MessageKind.ChannelEdit, files: files);
     }
 
     private static IResult Get(string channelId, string messageId, FakeDiscordState state) =>
@@ -83,17 +91,24 @@ internal static class MessageEndpoints
             : DiscordResults.UnknownMessage();
 
     /// <summary>Validates an edit, applies it and records the new version; shared with the webhook edit routes.</summary>
-    public static IResult Edit(FakeDiscordState state, Recording.FakeMessage existing, JsonObject body, MessageKind kind, int clearFlags = 0)
+    public static IResult Edit(FakeDiscordState state, Recording.FakeMessage existing, JsonObject body, MessageKind kind, int clearFlags = 0, IReadOnlyList<UploadedFile>? files = null)
     {
         var errors = new FormErrors();
         MessageLimits.Validate(body, string.Empty, kind, errors);
+        var pending = new List<PendingFile>();
+        var current = existing.ToJsonObject();
+        var attachments = MessageUploads.Resolve(body, files ?? [], current["attachments"] as JsonArray, existing.ChannelId, existing.IsEphemeral, state, errors, pending);
         if (errors.Any)
         {
             return DiscordResults.InvalidForm(errors);
         }
 
         var now = state.Time.GetUtcNow();
-        var json = MessageJson.ApplyEdit(existing.ToJsonObject(), body, now);
+        var json = MessageJson.ApplyEdit(current, body, now);
+        if (attachments is not null)
+        {
+            json["attachments"] = attachments;
+        }
         if (clearFlags != 0)
         {
             json["flags"] = (json["flags"]?.GetValue<int>() ?? 0) & ~clearFlags;
@@ -104,6 +119,7 @@ internal static class MessageEndpoints
             return DiscordResults.EmptyMessage();
         }
 
+        state.Traffic.StoreFiles(pending);
         return DiscordResults.Json(state.Traffic.ReplaceMessage(existing, json, now).ToJsonObject());
     }
 }

@@ -115,6 +115,16 @@ public sealed class PracticeSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Stats_print_the_activity_heatmap_as_text()
+    {
+        var (_, output) = await RunAsync("/quiz", "2", "/stats", "/quit");
+
+        Assert.Contains("Reviews per day, weeks of", output, StringComparison.Ordinal);
+        Assert.Matches(@"\nMon( [·░▒▓█= ]){12}\n", output);
+        Assert.Contains("· none  ░ 1–4  ▒ 5–9  ▓ 10–19  █ 20+  = paused", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Number_that_is_not_on_the_menu_is_explained_and_nothing_changes()
     {
         var (_, output) = await RunAsync("/quiz", "9", "/quit");
@@ -128,7 +138,7 @@ public sealed class PracticeSessionTests : IDisposable
     {
         var (_, output) = await RunAsync("/quizz", "/quit");
 
-        Assert.Contains("There is no command /quizz. Did you mean /quiz? Commands: /quiz, /review, /plan, /stats, /star, /stories, /help, /mock, /card, /setup.", output, StringComparison.Ordinal);
+        Assert.Contains("There is no command /quizz. Did you mean /quiz? Commands: /quiz, /review, /plan, /stats, /star, /stories, /leaderboard, /me, /help, /mock, /card, /setup.", output, StringComparison.Ordinal);
     }
 
     [Fact]

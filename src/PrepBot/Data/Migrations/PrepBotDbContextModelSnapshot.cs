@@ -167,6 +167,38 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("GuildDailySettings");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.GuildLearner", b =>
+                {
+                    b.Property<string>("GuildId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GuildId", "LearnerId");
+
+                    b.HasIndex("LearnerId");
+
+                    b.ToTable("GuildLearners");
+                });
+
+            modelBuilder.Entity("PrepBot.Data.LeaderboardOptOut", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OptedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("LeaderboardOptOuts");
+                });
+
             modelBuilder.Entity("PrepBot.Data.Learner", b =>
                 {
                     b.Property<long>("Id")
@@ -639,11 +671,51 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("StarStories");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.StudyDay", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId", "Day");
+
+                    b.ToTable("StudyDays");
+                });
+
             modelBuilder.Entity("PrepBot.Data.CardState", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.GuildLearner", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.LeaderboardOptOut", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.LeaderboardOptOut", "LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -739,6 +811,15 @@ namespace PrepBot.Data.Migrations
                 });
 
             modelBuilder.Entity("PrepBot.Data.StarStory", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.StudyDay", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()

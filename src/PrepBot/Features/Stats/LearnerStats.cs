@@ -1,84 +1,102 @@
-using PrepBot.Data;
+using PrepBot.Content;
+using PrepBot.Features.Plan;
 using PrepBot.Features.Study;
 using PrepBot.Learning;
 
 namespace PrepBot.Features.Stats;
 
+/// <summary>Grades over a stretch of study days; retention is the share of scored grades of 3 (Hard) or better.</summary>
+public sealed record PeriodStats(int Days, int Reviews, int Scored, int Correct)
+{
+    public double? Retention => Scored == 0 ? null : Correct / (double)Scored;
+}
+
 /// <summary>A learner's numbers at one moment, on their study calendar.</summary>
+/// <param name="DueNow">Cards due at this moment.</param>
+/// <param name="DueByDay">Cards falling due on each of the next 7 study days, today first (overdue cards count today).</param>
+/// <param name="ReviewsToday">Grades given today.</param>
+/// <param name="Last7Days">Grades of the last 7 study days, today included.</param>
+/// <param name="Last30Days">Grades of the last 30 study days, today included.</param>
+/// <param name="CurrentStreak">Consecutive study days with a grade up to today (see <see cref="StudyStreak"/>).</param>
+/// <param name="BestStreak">The longest streak on record.</param>
+/// <param name="PausedToday">Today is in a pause (<c>/me pause</c>): the streak is frozen.</param>
+/// <param name="CardsSeen">Cards graded at least once.</param>
+/// <param name="WeakestTopics">Topics with the lowest retention over the last 30 days, weakest first (at most 3).</param>
+/// <param name="Activity">Reviews per day over the last 12 weeks.</param>
 public sealed record LearnerStats(
     int DueNow,
-    int DueToday,
-    int DueThisWeek,
+    IReadOnlyList<int> DueByDay,
     int ReviewsToday,
-    int ReviewsLast7Days,
-    int ReviewsLast30Days,
-    double? RetentionLast30Days,
+    PeriodStats Last7Days,
+    PeriodStats Last30Days,
     int CurrentStreak,
     int BestStreak,
-    int CardsSeen)
+    bool PausedToday,
+    int CardsSeen,
+    IReadOnlyList<TopicProgress> WeakestTopics,
+    ActivityGrid Activity)
 {
-    private const int HistoryDays = 400;
+    public const int ForecastDays = 7;
 
-    /// <summary>Streaks count study days (04:00 to 04:00 local) with at least one grade; a streak is alive until a whole day is missed.</summary>
-    public static (int Current, int Best) Streaks(IEnumerable<DateOnly> studyDays, DateOnly today)
+    /// <summary>A topic needs this many graded reviews in 30 days before it can be called weak.</summary>
+    public const int MinReviewsForWeakTopic = 3;
+
+    public const int WeakestTopicCount = 3;
+
+    public int DueToday => DueByDay[0];
+
+    public int DueThisWeek => DueByDay.Sum();
+}
+
+/// <summary>Reads <see cref="LearnerStats"/>: the due queue for the forecast, study days for streaks and retention, the review log per topic.</summary>
+public sealed class LearnerStatsReader(ReviewStore reviews, CardPicker picker, StudyHistory history, TopicProgressReader topics, CardCatalog catalog)
+{
+    public async Task<LearnerStats> ReadAsync(LearnerContext learner, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var days = studyDays.ToHashSet();
-        var best = 0;
-        foreach (var day in days)
-        {
-            if (days.Contains(day.AddDays(-1)))
-            {
-                continue;
-            }
-
-            var length = 1;
-            while (days.Contains(day.AddDays(length)))
-            {
-                length++;
-            }
-
-            best = Math.Max(best, length);
-        }
-
-        var end = days.Contains(today) ? today : today.AddDays(-1);
-        var current = 0;
-        while (days.Contains(end.AddDays(-current)))
-        {
-            current++;
-        }
-
-        return (current, best);
-    }
-
-    public static async Task<LearnerStats> ComputeAsync(ReviewStore reviews, CardPicker picker, LearnerContext learner, DateTimeOffset now, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(learner);
         var zone = learner.Zone;
         var today = StudyCalendar.StudyDay(now, zone);
-        // One read of the week ahead, counted at three horizons.
-        var endOfToday = StudyCalendar.StartOf(today.AddDays(1), zone);
-        var endOfWeek = StudyCalendar.StartOf(today.AddDays(7), zone);
-        var dueTimes = await picker.DueTimesAsync(learner.Id, endOfWeek.AddTicks(-1), cancellationToken).ConfigureAwait(false);
-        var dueNow = dueTimes.Count(due => due <= now);
-        var dueToday = dueTimes.Count(due => due < endOfToday);
-        var dueWeek = dueTimes.Count;
-        var seen = (await reviews.GetSeenCardIdsAsync(learner.Id, cancellationToken).ConfigureAwait(false)).Count;
 
-        var moments = await reviews.GetReviewMomentsAsync(learner.Id, StudyCalendar.StartOf(today.AddDays(-HistoryDays), zone), cancellationToken).ConfigureAwait(false);
-        var days = moments.Select(m => StudyCalendar.StudyDay(m.AnsweredAt, zone)).ToList();
-        var (current, best) = Streaks(days, today);
-        var last30 = moments.Where((m, i) => days[i].DayNumber > today.DayNumber - 30).ToList();
-        var graded = last30.Where(m => m.Kind != ReviewKind.Redrill).ToList();
+        // One read of the week ahead, counted per study day; anything already due counts today.
+        var endOfForecast = StudyCalendar.StartOf(today.AddDays(LearnerStats.ForecastDays), zone);
+        var dueTimes = await picker.DueTimesAsync(learner.Id, endOfForecast.AddTicks(-1), cancellationToken).ConfigureAwait(false);
+        var dueByDay = new int[LearnerStats.ForecastDays];
+        foreach (var due in dueTimes)
+        {
+            var offset = Math.Max(0, StudyCalendar.StudyDay(due, zone).DayNumber - today.DayNumber);
+            dueByDay[Math.Min(offset, LearnerStats.ForecastDays - 1)]++;
+        }
+
+        var seen = await reviews.GetSeenCardIdsAsync(learner.Id, cancellationToken).ConfigureAwait(false);
+        var days = await history.ReadAsync(learner.Id, zone, today, cancellationToken).ConfigureAwait(false);
+        var (current, best) = StudyStreak.Compute(days.Days.Keys, days.Pauses, today);
+        var byTopic = await topics.ReadAsync(learner, seen, cancellationToken).ConfigureAwait(false);
+        var weakest = catalog.TopicIds
+            .Select(topic => byTopic.Progress(topic, Content.StudyPlan.WeekCount))
+            .Where(p => p.Reviews >= LearnerStats.MinReviewsForWeakTopic && p.Passed < p.Reviews)
+            .OrderBy(p => p.Retention)
+            .ThenByDescending(p => p.Reviews)
+            .ThenBy(p => p.Topic, StringComparer.Ordinal)
+            .Take(LearnerStats.WeakestTopicCount)
+            .ToList();
 
         return new LearnerStats(
-            DueNow: dueNow,
-            DueToday: dueToday,
-            DueThisWeek: dueWeek,
-            ReviewsToday: days.Count(d => d == today),
-            ReviewsLast7Days: days.Count(d => d.DayNumber > today.DayNumber - 7),
-            ReviewsLast30Days: last30.Count,
-            RetentionLast30Days: graded.Count == 0 ? null : graded.Count(m => m.Quality >= Sm2.PassingQuality) / (double)graded.Count,
+            DueNow: dueTimes.Count(due => due <= now),
+            DueByDay: dueByDay,
+            ReviewsToday: days.On(today).Reviews,
+            Last7Days: Period(days, today, 7),
+            Last30Days: Period(days, today, 30),
             CurrentStreak: current,
             BestStreak: best,
-            CardsSeen: seen);
+            PausedToday: days.IsPaused(today),
+            CardsSeen: seen.Count,
+            WeakestTopics: weakest,
+            Activity: new ActivityGrid(days, today));
+    }
+
+    private static PeriodStats Period(LearnerHistory history, DateOnly today, int days)
+    {
+        var total = history.Over(today, days);
+        return new PeriodStats(days, total.Reviews, total.Scored, total.Correct);
     }
 }

@@ -2,28 +2,81 @@ using System.Globalization;
 using System.Text;
 using PrepBot.Content;
 using PrepBot.Conversation;
-using PrepBot.Features.Study;
-using PrepBot.Learning;
+using PrepBot.Features.Plan;
 
 namespace PrepBot.Features.Stats;
 
-/// <summary><c>/stats</c>: due today and this week, reviews done, retention and streak, in the learner's time zone.</summary>
-public sealed class StatsHandler(ReviewStore reviews, CardPicker picker, CardCatalog catalog, TimeProvider time)
+/// <summary>
+/// <c>/stats</c>: what is due today and each of the next 7 days, reviews and retention over 7 and 30 days, the streak
+/// and the best one, the weakest topics, and a heatmap of the last 12 weeks (a PNG; text where pictures cannot be shown),
+/// all on the learner's study calendar.
+/// </summary>
+public sealed class StatsHandler(LearnerStatsReader reader, CardCatalog catalog, TimeProvider time)
 {
+    public const string HeatmapFileName = "activity-12-weeks.png";
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, CancellationToken cancellationToken)
     {
-        var stats = await LearnerStats.ComputeAsync(reviews, picker, learner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var deck = catalog.Cards.Count(c => !c.Retired);
-        var text = new StringBuilder();
-        var c = CultureInfo.InvariantCulture;
-        text.Append(c, $"**Your progress** ({learner.Zone.Id})\n\n");
-        text.Append(c, $"- Due now: **{stats.DueNow}** · by the end of today: {stats.DueToday} · in the next 7 days: {stats.DueThisWeek}\n");
-        text.Append(c, $"- Reviews: **{stats.ReviewsToday}** today · {stats.ReviewsLast7Days} in the last 7 days · {stats.ReviewsLast30Days} in the last 30\n");
-        text.Append(stats.RetentionLast30Days is { } retention
-            ? string.Create(c, $"- Retention (last 30 days): {retention * 100:0}% of reviews answered Hard or better\n")
-            : "- Retention: no reviews in the last 30 days yet\n");
-        text.Append(c, $"- Streak: **{stats.CurrentStreak} day{(stats.CurrentStreak == 1 ? string.Empty : "s")}** (best {stats.BestStreak})\n");
-        text.Append(c, $"- Cards seen: {stats.CardsSeen} of {deck}");
-        return [Reply.Text(text.ToString())];
+        ArgumentNullException.ThrowIfNull(learner);
+        var now = time.GetUtcNow();
+        var stats = await reader.ReadAsync(learner, now, cancellationToken).ConfigureAwait(false);
+        var heatmap = new ReplyAttachment(HeatmapFileName, "image/png", HeatmapImage.Render(stats.Activity))
+        {
+            Description = stats.Activity.Describe(),
+            TextFallback = stats.Activity.ToText(),
+        };
+        return [Reply.Text(Format(stats, learner.Zone.Id, catalog.Cards.Count(c => !c.Retired))) with { Attachments = [heatmap] }];
     }
+
+    public static string Format(LearnerStats stats, string zoneId, int deckSize)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        var text = new StringBuilder();
+        text.Append(Invariant, $"**Your progress** ({zoneId})\n\n");
+        text.Append(Invariant, $"- Due now: **{stats.DueNow}** · by the end of today: {stats.DueToday} · in the next 7 days: {stats.DueThisWeek}\n");
+        text.Append("- Coming up: ").AppendJoin(" · ", stats.DueByDay.Select((count, i) => $"{DayLabel(stats.Activity.Today, i)} {count.ToString(Invariant)}")).Append('\n');
+        text.Append(Invariant, $"- Reviews: **{stats.ReviewsToday}** today · {stats.Last7Days.Reviews} in the last 7 days · {stats.Last30Days.Reviews} in the last 30\n");
+        text.Append(Retention(stats.Last7Days, stats.Last30Days));
+        text.Append(Invariant, $"- Streak: **{Days(stats.CurrentStreak)}** (best {stats.BestStreak})");
+        text.Append(stats.PausedToday ? " · paused today, so it is frozen, not broken\n" : "\n");
+        text.Append(WeakTopics(stats.WeakestTopics));
+        text.Append(Invariant, $"- Cards seen: {stats.CardsSeen} of {deckSize}\n\n");
+        text.Append("Your last 12 weeks, one square a day from Monday (top) to Sunday: the greener, the more reviews; blue is paused.");
+        return text.ToString();
+    }
+
+    private static string DayLabel(DateOnly today, int offset) => offset switch
+    {
+        0 => "today",
+        1 => "tomorrow",
+        _ => today.AddDays(offset).ToString("ddd", Invariant),
+    };
+
+    private static string Retention(PeriodStats week, PeriodStats month)
+    {
+        if (month.Retention is null)
+        {
+            return "- Retention: no graded reviews in the last 30 days yet\n";
+        }
+
+        var weekText = week.Retention is { } w
+            ? string.Create(Invariant, $"**{w * 100:0}%** over 7 days ({week.Correct} of {week.Scored})")
+            : "no graded reviews in the last 7 days";
+        return string.Create(Invariant, $"- Retention (answered Hard or better): {weekText} · {month.Retention * 100:0}% over 30 days ({month.Correct} of {month.Scored})\n");
+    }
+
+    private static string WeakTopics(IReadOnlyList<TopicProgress> topics)
+    {
+        if (topics.Count == 0)
+        {
+            return string.Create(Invariant, $"- Weakest topics: none to show (a topic needs {LearnerStats.MinReviewsForWeakTopic} graded reviews in 30 days, with a miss)\n");
+        }
+
+        var list = topics.Select(t => string.Create(Invariant, $"`{t.Topic}` {t.Retention * 100:0}% ({t.Passed} of {t.Reviews})"));
+        return "- Weakest topics (last 30 days): " + string.Join(" · ", list) + " — `/quiz topic:` drills one\n";
+    }
+
+    private static string Days(int days) => days == 1 ? "1 day" : string.Create(Invariant, $"{days} days");
 }

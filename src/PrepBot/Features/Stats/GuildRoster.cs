@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using PrepBot.Data;
+
+namespace PrepBot.Features.Stats;
+
+/// <summary>
+/// Remembers which learners use PrepBot in which server (table <c>GuildLearners</c>), so a server's leaderboard knows
+/// its learners. The router calls it on every input from a server; a pair already written is remembered in memory, so
+/// the database is touched once per learner and server per process.
+/// </summary>
+public sealed class GuildRoster(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<(string GuildId, long LearnerId), byte> _recorded = new();
+
+    public async ValueTask RecordAsync(string guildId, long learnerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(guildId);
+        if (_recorded.ContainsKey((guildId, learnerId)))
+        {
+            return;
+        }
+
+        var seenAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT OR IGNORE INTO GuildLearners (GuildId, LearnerId, FirstSeenAt) VALUES ({guildId}, {learnerId}, {seenAt})",
+            cancellationToken).ConfigureAwait(false);
+        _recorded.TryAdd((guildId, learnerId), 0);
+    }
+}
