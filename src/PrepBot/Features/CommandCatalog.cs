@@ -1,6 +1,7 @@
 using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Cards;
+using PrepBot.Features.Settings;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 
@@ -44,6 +45,19 @@ public static class CommandCatalog
             ],
         },
         new("stats", "What is due, reviews done, retention and your streak."),
+        new(MeCommands.Name, "Your settings: time zone, reminder, pause, daily caps; or delete your data.")
+        {
+            // Every /me sub-command; other features add theirs here (e.g. /me leaderboard).
+            Subcommands =
+            [
+                MeCommands.Show,
+                MeCommands.TimeZone,
+                MeCommands.Reminder,
+                MeCommands.Pause,
+                MeCommands.Cap,
+                MeCommands.Forget,
+            ],
+        },
         new("help", "What PrepBot can do."),
         new("card", "Deck tools for server admins.")
         {
