@@ -20,7 +20,7 @@ public sealed class ReminderJob(ReminderService reminders) : IJob
 /// <summary>
 /// Schedules <see cref="ReminderJob"/> every <see cref="ReminderOptions.CheckEveryMinutes"/> minutes. Nothing else needs
 /// re-creating at start: who was reminded on which day is in the database, so the first run after a restart sends what
-/// is still owed today and nothing twice. Missed runs are not made up one by one (Quartz's default for a repeating trigger): the next run covers them.
+/// is still owed today and nothing twice. Missed runs are not made up one by one: after a pause (a busy machine, a long fan-out) one run right away covers them.
 /// </summary>
 public sealed class ReminderScheduleRegistrar(IOptions<ReminderOptions> options) : IScheduleRegistrar
 {
@@ -31,7 +31,7 @@ public sealed class ReminderScheduleRegistrar(IOptions<ReminderOptions> options)
         var trigger = TriggerBuilder.Create()
             .WithIdentity("review-reminders", "reminders")
             .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.Value.CheckEveryMinutes)).RepeatForever())
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.Value.CheckEveryMinutes)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
         await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

@@ -125,7 +125,7 @@ public sealed class PauseService(IDbContextFactory<PrepBotDbContext> contextFact
         }
 
         var ids = settings.PauseShiftedCardIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var cards = await db.CardStates.Where(s => s.LearnerId == learnerId && ids.Contains(s.CardId) && s.LastReviewedAt < pausedAt)
+        var cards = await db.CardStates.Where(s => s.LearnerId == learnerId && ids.Contains(s.CardId) && s.LastReviewedAt <= pausedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var earliest = StudyCalendar.StartOf(today, zone);
         foreach (var card in cards)
