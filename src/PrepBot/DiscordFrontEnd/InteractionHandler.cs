@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
@@ -12,14 +13,14 @@ namespace PrepBot.DiscordFrontEnd;
 /// Answers one interaction: translates it, runs it through the <see cref="ConversationRouter"/>, and responds well
 /// inside Discord's 3-second window. When the features answer within <see cref="DiscordFrontEndOptions.AnswerDirectlyWithinMilliseconds"/>
 /// the answer is the callback itself; otherwise the interaction is deferred ("PrepBot is thinking…", ephemeral) and the
-/// answer replaces it when ready. Further messages (a long reply split in parts, a second reply) go out as follow-ups.
+/// answer replaces it when ready (timed on the Discord client's clock: the 3-second window is Discord's, in real time). Further messages (a long reply split in parts, a second reply) go out as follow-ups.
 /// </summary>
 public sealed partial class InteractionHandler(
     ConversationRouter router,
     OptionSuggestions suggestions,
     DiscordRestClient rest,
     IOptions<DiscordFrontEndOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(DiscordServiceCollectionExtensions.ClockKey)] TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
     public async Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)

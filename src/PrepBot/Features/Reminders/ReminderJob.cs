@@ -22,7 +22,7 @@ public sealed class ReminderJob(ReminderService reminders) : IJob
 /// re-creating at start: who was reminded on which day is in the database, so the first run after a restart sends what
 /// is still owed today and nothing twice. Missed runs are not made up one by one: after a pause (a busy machine, a long fan-out) one run right away covers them.
 /// </summary>
-public sealed class ReminderScheduleRegistrar(IOptions<ReminderOptions> options) : IScheduleRegistrar
+public sealed class ReminderScheduleRegistrar(IOptions<ReminderOptions> options, TimeProvider time) : IScheduleRegistrar
 {
     public async Task RegisterAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class ReminderScheduleRegistrar(IOptions<ReminderOptions> options)
         var job = JobBuilder.Create<ReminderJob>().WithIdentity(Key).Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity("review-reminders", "reminders")
-            .StartNow()
+            .StartAt(time.GetUtcNow())
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.Value.CheckEveryMinutes)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
         await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,14 @@ using PrepBot.Learning;
 
 namespace PrepBot.Features.Reminders;
 
+/// <summary>A reminder run finished: when it ran (clock time) and what it did.</summary>
+public sealed class ReminderRunEventArgs(DateTimeOffset at, ReminderRunReport report) : EventArgs
+{
+    public DateTimeOffset At { get; } = at;
+
+    public ReminderRunReport Report { get; } = report;
+}
+
 /// <summary>What one reminder run did, with the time spent in the database (the benchmark reports it).</summary>
 public sealed record ReminderRunReport(
     int Learners, int Claimed, int Sent, int NothingDue, int Failed, TimeSpan QueueBuild, TimeSpan RecordResults, TimeSpan Total)
@@ -41,15 +49,24 @@ public sealed partial class ReminderService(
 {
     private const int RecordBatchSize = 250;
 
+    /// <summary>Raised after every run (also one that found nothing to do), for status displays and tests.</summary>
+    public event EventHandler<ReminderRunEventArgs>? RunCompleted;
+
+    /// <summary>The (clock) time the latest run started; null before the first.</summary>
+    public DateTimeOffset? LastRunAt { get; private set; }
+
     public async Task<ReminderRunReport> RunAsync(CancellationToken cancellationToken)
     {
-        if (!messenger.CanPost)
-        {
-            return ReminderRunReport.Empty;
-        }
-
-        var total = Stopwatch.StartNew();
         var now = time.GetUtcNow();
+        var report = messenger.CanPost ? await SendDueRemindersAsync(now, cancellationToken).ConfigureAwait(false) : ReminderRunReport.Empty;
+        LastRunAt = now;
+        RunCompleted?.Invoke(this, new ReminderRunEventArgs(now, report));
+        return report;
+    }
+
+    private async Task<ReminderRunReport> SendDueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
         var (learners, queue) = await BuildQueueAsync(now, cancellationToken).ConfigureAwait(false);
         var queueBuild = total.Elapsed;
 
