@@ -1,9 +1,9 @@
 using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Cards;
-using PrepBot.Features.Settings;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
+using PrepBot.Features.Settings;
 
 namespace PrepBot.Features;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Quartz;
 using PrepBot.Scheduling;
+using Quartz;
 
 namespace PrepBot.Features.Reminders;
 
