@@ -128,7 +128,7 @@ public sealed class PracticeSessionTests : IDisposable
     {
         var (_, output) = await RunAsync("/quizz", "/quit");
 
-        Assert.Contains("There is no command /quizz. Did you mean /quiz? Commands: /quiz, /review, /plan, /stats, /help, /card.", output, StringComparison.Ordinal);
+        Assert.Contains("There is no command /quizz. Did you mean /quiz? Commands: /quiz, /review, /plan, /stats, /me, /help, /card.", output, StringComparison.Ordinal);
     }
 
     [Fact]
