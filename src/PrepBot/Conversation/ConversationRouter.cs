@@ -8,6 +8,7 @@ using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Review;
 using PrepBot.Features.Star;
+using PrepBot.Features.Settings;
 using PrepBot.Features.Stats;
 using PrepBot.Features.Study;
 using PrepBot.Learning;
@@ -36,10 +37,25 @@ public sealed partial class ConversationRouter(
     IMessenger messenger,
     GuildRoster roster,
     LeaderboardHandler leaderboard,
+    MeHandler me,
     ILogger<ConversationRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(who);
+        if (input is ButtonInput { CustomId: var meId } && meId.StartsWith(ForgetConfirmation.Prefix, StringComparison.Ordinal))
+        {
+            // Before enrolment: a stale "delete my data" button must not re-create the learner it deleted.
+            var replies = await me.HandleButtonAsync(who, meId, cancellationToken).ConfigureAwait(false);
+            if (replies is not null)
+            {
+                return replies;
+            }
+
+            LogUnknownComponent(meId);
+            return [Reply.Text("PrepBot does not recognise that button (it may come from an older version). Try `/help`.")];
+        }
+
         var learner = await learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)
             .ConfigureAwait(false);
         if (who.GuildId is { } guildId)
@@ -152,6 +168,18 @@ public sealed partial class ConversationRouter(
                 return await stories.DeleteAsync(learner, command, cancellationToken).ConfigureAwait(false);
             case "setup daily" or "setup mix" or "setup cohort" or "setup show" or "setup pause" or "setup resume":
                 return await setup.HandleAsync(who, command, cancellationToken).ConfigureAwait(false);
+            case "me show":
+                return await me.ShowAsync(learner, cancellationToken).ConfigureAwait(false);
+            case "me timezone":
+                return await me.TimeZoneAsync(learner, command, cancellationToken).ConfigureAwait(false);
+            case "me reminder":
+                return await me.ReminderAsync(learner, command, cancellationToken).ConfigureAwait(false);
+            case "me pause":
+                return await me.PauseAsync(learner, command, cancellationToken).ConfigureAwait(false);
+            case "me cap":
+                return await me.CapAsync(learner, command, cancellationToken).ConfigureAwait(false);
+            case "me forget":
+                return me.AskToForget(learner);
             default:
                 // The catalog lists a command no handler owns: a programming error, said plainly rather than hidden.
                 throw new InvalidOperationException($"No handler for /{command.Path}.");

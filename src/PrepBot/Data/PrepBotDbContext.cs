@@ -40,6 +40,8 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<LeaderboardOptOut> LeaderboardOptOuts => Set<LeaderboardOptOut>();
 
+    public DbSet<LearnerSettings> LearnerSettings => Set<LearnerSettings>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

@@ -7,6 +7,7 @@ using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
 using PrepBot.Features.Star;
 using PrepBot.Features.Stats;
+using PrepBot.Features.Settings;
 
 namespace PrepBot.Features;
 
@@ -81,9 +82,19 @@ public static class CommandCatalog
         {
             GuildOnly = true,
         },
-        new("me", "Your own settings.")
+        new(MeCommands.Name, "Your settings: time zone, reminder, pause, daily caps; or delete your data.")
         {
-            Subcommands = [LeaderboardHandler.MeLeaderboardCommand],
+            // Every /me sub-command; other features add theirs here (e.g. /me leaderboard).
+            Subcommands =
+            [
+                MeCommands.Show,
+                MeCommands.TimeZone,
+                MeCommands.Reminder,
+                MeCommands.Pause,
+                MeCommands.Cap,
+                MeCommands.Forget,
+                LeaderboardHandler.MeLeaderboardCommand,
+            ],
         },
         new("help", "What PrepBot can do."),
         new("mock", "Mock interviews in pairs, in a server channel.")

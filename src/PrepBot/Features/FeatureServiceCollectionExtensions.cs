@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
 using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
@@ -8,11 +9,14 @@ using PrepBot.Features.Help;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
+using PrepBot.Features.Reminders;
 using PrepBot.Features.Review;
+using PrepBot.Features.Settings;
 using PrepBot.Features.SqlPractice;
 using PrepBot.Features.Star;
 using PrepBot.Features.Stats;
 using PrepBot.Features.Study;
+using PrepBot.Scheduling;
 
 namespace PrepBot.Features;
 
@@ -24,6 +28,7 @@ public static class FeatureServiceCollectionExtensions
         services.TryAddSingleton<IMessenger, NoMessenger>();
         services.AddPrepBotSqlPractice();
         services.AddSingleton<TopicProgressReader>();
+        services.AddSingleton<DailyCaps>();
         services.AddSingleton<CardPicker>();
         services.AddSingleton<StudyFlow>();
         services.AddSingleton<QuizHandler>();
@@ -44,7 +49,22 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<StoriesHandler>();
         services.AddPrepBotDaily();
         services.AddPrepBotMockInterviews();
+        services.AddPrepBotLearnerSettings();
         services.AddSingleton<ConversationRouter>();
+        return services;
+    }
+
+    /// <summary><c>/me</c> (settings, pause, caps, forget) and the daily reminder DMs (scheduled only where Quartz runs: Discord).</summary>
+    private static IServiceCollection AddPrepBotLearnerSettings(this IServiceCollection services)
+    {
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
+        services.AddSingleton<LearnerSettingsStore>();
+        services.AddSingleton<PauseService>();
+        services.AddSingleton<MeHandler>();
+        services.AddSingleton<ReminderService>();
+        services.AddTransient<ReminderJob>();
+        services.AddSingleton<IScheduleRegistrar, ReminderScheduleRegistrar>();
         return services;
     }
 }

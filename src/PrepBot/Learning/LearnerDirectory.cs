@@ -40,6 +40,13 @@ public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> context
         }
     }
 
+    /// <summary>The learner with this platform identity, without enrolling anyone (e.g. for <c>/me forget</c>'s confirmation).</summary>
+    public async Task<Learner?> FindAsync(string platform, string platformUserId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Changes a learner's time zone (an IANA id the caller has checked); returns whether it changed.</summary>
     public async Task<bool> SetTimeZoneAsync(long learnerId, string timeZoneId, CancellationToken cancellationToken)
     {

@@ -67,6 +67,15 @@ internal sealed class ChannelDirectory
         }
     }
 
+    /// <summary>The DM channel with a user if the bot (or an interaction) opened one; never creates it.</summary>
+    public string? ExistingDmChannel(string userId)
+    {
+        lock (_gate)
+        {
+            return _dmByUser.GetValueOrDefault(userId);
+        }
+    }
+
     public ChannelInfo AddThread(string parentId, string guildId, string name, int type)
     {
         var thread = new ChannelInfo(_ids.Next(), type, guildId, name, null, parentId);

@@ -264,6 +264,57 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("LearnerPauses");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.LearnerSettings", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DailyNewCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DailyReviewCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DmChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DmClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DmFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DmFailureReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseShiftedCardIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReminderDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReminderOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReminderOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("ReminderTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("LearnerSettings");
+                });
+
             modelBuilder.Entity("PrepBot.Data.MockFeedback", b =>
                 {
                     b.Property<long>("Id")
@@ -725,6 +776,15 @@ namespace PrepBot.Data.Migrations
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.LearnerSettings", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.LearnerSettings", "LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

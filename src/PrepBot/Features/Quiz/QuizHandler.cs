@@ -1,3 +1,4 @@
+using System.Globalization;
 using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Study;
@@ -30,6 +31,15 @@ public sealed class QuizHandler(CardPicker picker, CardCatalog catalog, StudyFlo
         if (picked is not null)
         {
             return [study.Ask(learner, picked, StudyMode.Quiz)];
+        }
+
+        var allowance = await picker.AllowanceAsync(learner, cancellationToken).ConfigureAwait(false);
+        if (!allowance.NewLeft || !allowance.ReviewsLeft)
+        {
+            return [Reply.Text(string.Create(
+                CultureInfo.InvariantCulture,
+                $"You reached today's cap (`/me cap`): {allowance.ReviewsDone} of {allowance.ReviewCap?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"} reviews, "
+                + $"{allowance.NewDone} of {allowance.NewCap?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"} new cards. More tomorrow (your day starts at 04:00), or raise it with `/me cap`."))];
         }
 
         return [Reply.Text(request.IsAsked

@@ -30,11 +30,26 @@ public sealed record CardRequest(int? Week = null, string? Topic = null)
 /// seen); a card of a later week is served only when asked for (<see cref="CardRequest"/>). Retired cards and cards
 /// no longer in the deck are never served.
 /// </summary>
-public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TopicProgressReader progress, TimeProvider time)
+public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TopicProgressReader progress, DailyCaps caps, TimeProvider time)
 {
     private const int DueWindow = 100;
 
-    /// <summary>The longest-waiting due card still in the deck (cards being re-drilled come after real reviews).</summary>
+    /// <summary>
+    /// The learner's next review within their daily cap (<c>/me cap reviews:</c>): the longest-waiting due card, then cards
+    /// being re-drilled today (re-drills repeat cards already counted, so they are served past the cap).
+    /// </summary>
+    public async Task<PickedCard?> NextDueAsync(LearnerContext learner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
+        var due = await reviews.GetDueAsync(learner.Id, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
+        return (allowance.ReviewsLeft ? FirstInDeck(due, redrill: false) : null) ?? FirstInDeck(due, redrill: true);
+    }
+
+    /// <summary>The learner's daily caps and today's use of them.</summary>
+    public Task<DailyAllowance> AllowanceAsync(LearnerContext learner, CancellationToken cancellationToken) => caps.GetAsync(learner, cancellationToken);
+
+    /// <summary>The longest-waiting due card still in the deck (cards being re-drilled come after real reviews); no daily cap.</summary>
     public async Task<PickedCard?> NextDueAsync(long learnerId, CancellationToken cancellationToken)
     {
         var due = await reviews.GetDueAsync(learnerId, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
@@ -43,19 +58,21 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TopicPr
 
     /// <summary>
     /// For <c>/quiz</c>: a due review first (of the requested week or topic, when asked), else a new card
-    /// (<see cref="NewCardAsync"/>), else a card being re-drilled today.
+    /// (<see cref="NewCardAsync"/>), else a card being re-drilled today. Reviews and new cards stop at the learner's daily
+    /// caps (<c>/me cap</c>).
     /// </summary>
     public async Task<PickedCard?> ForQuizAsync(LearnerContext learner, CardRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(request);
+        var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
         var due = await reviews.GetDueAsync(learner.Id, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
-        if (FirstInDeck(due, redrill: false, request) is { } review)
+        if (allowance.ReviewsLeft && FirstInDeck(due, redrill: false, request) is { } review)
         {
             return review;
         }
 
-        var fresh = await NewCardAsync(learner, request, cancellationToken).ConfigureAwait(false);
+        var fresh = allowance.NewLeft ? await NewCardAsync(learner, request, cancellationToken).ConfigureAwait(false) : null;
         return fresh is not null ? new PickedCard(fresh, 0) : FirstInDeck(due, redrill: true, request);
     }
 

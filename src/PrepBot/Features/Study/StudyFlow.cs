@@ -157,10 +157,17 @@ public sealed class StudyFlow(
 
         if (token.Mode == StudyMode.Review)
         {
-            var next = await picker.NextDueAsync(learner.Id, cancellationToken).ConfigureAwait(false);
+            var next = await picker.NextDueAsync(learner, cancellationToken).ConfigureAwait(false);
             if (next is not null)
             {
                 return [Reply.Text(text.ToString()), Ask(learner, next, StudyMode.Review)];
+            }
+
+            var allowance = await picker.AllowanceAsync(learner, cancellationToken).ConfigureAwait(false);
+            if (!allowance.ReviewsLeft && await picker.CountDueAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n\n✋ **Daily cap reached** — that was review {allowance.ReviewsDone} of {allowance.ReviewCap} for today (`/me cap`); the rest wait for tomorrow.");
+                return [Reply.Text(text.ToString())];
             }
 
             text.Append("\n\n🎉 **Review done** — nothing else is due right now.");

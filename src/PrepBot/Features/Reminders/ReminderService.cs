@@ -1,0 +1,429 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrepBot.Content;
+using PrepBot.Conversation;
+using PrepBot.Data;
+using PrepBot.Learning;
+
+namespace PrepBot.Features.Reminders;
+
+/// <summary>A reminder run finished: when it ran (clock time) and what it did.</summary>
+public sealed class ReminderRunEventArgs(DateTimeOffset at, ReminderRunReport report) : EventArgs
+{
+    public DateTimeOffset At { get; } = at;
+
+    public ReminderRunReport Report { get; } = report;
+}
+
+/// <summary>What one reminder run did, with the time spent in the database (the benchmark reports it).</summary>
+public sealed record ReminderRunReport(
+    int Learners, int Claimed, int Sent, int NothingDue, int Failed, TimeSpan QueueBuild, TimeSpan RecordResults, TimeSpan Total)
+{
+    public static ReminderRunReport Empty { get; } = new(0, 0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
+    public TimeSpan DatabaseTime => QueueBuild + RecordResults;
+}
+
+/// <summary>
+/// The daily review reminder by DM. A run (every minute, <see cref="ReminderJob"/>) finds Discord learners whose local
+/// reminder time has passed today and who have not had today's attempt, are not paused and whose DMs are not known to be
+/// closed; it counts their servable due cards and, in one transaction, claims today for each (the database is the record:
+/// a learner claimed today is never reminded again today, across restarts). Learners with nothing due get no DM. The DMs
+/// then go out with bounded concurrency through the REST client's rate limiter, each with a nonce made of learner and day,
+/// so a claim left unfinished by a crash is sent again once (Discord drops the repeat); results are written back in batches.
+/// A "DMs closed" refusal (Discord 50007) is recorded and that learner is skipped until they answer a card or change a
+/// <c>/me</c> setting, or <see cref="ReminderOptions.RetryClosedDmsAfterDays"/> have passed.
+/// </summary>
+public sealed partial class ReminderService(
+    IDbContextFactory<PrepBotDbContext> contextFactory,
+    IMessenger messenger,
+    CardCatalog catalog,
+    IOptions<ReminderOptions> options,
+    TimeProvider time,
+    ILogger<ReminderService> logger)
+{
+    private const int RecordBatchSize = 250;
+
+    /// <summary>Raised after every run (also one that found nothing to do), for status displays and tests.</summary>
+    public event EventHandler<ReminderRunEventArgs>? RunCompleted;
+
+    /// <summary>The (clock) time the latest run started; null before the first.</summary>
+    public DateTimeOffset? LastRunAt { get; private set; }
+
+    public async Task<ReminderRunReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var report = messenger.CanPost ? await SendDueRemindersAsync(now, cancellationToken).ConfigureAwait(false) : ReminderRunReport.Empty;
+        LastRunAt = now;
+        RunCompleted?.Invoke(this, new ReminderRunEventArgs(now, report));
+        return report;
+    }
+
+    private async Task<ReminderRunReport> SendDueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var (learners, queue) = await BuildQueueAsync(now, cancellationToken).ConfigureAwait(false);
+        var queueBuild = total.Elapsed;
+
+        var recorder = new ResultRecorder(this);
+        try
+        {
+            await Parallel.ForEachAsync(
+                queue.Where(r => r.Due > 0),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentSends, CancellationToken = cancellationToken },
+                async (reminder, token) =>
+                {
+                    var result = await SendAsync(reminder, token).ConfigureAwait(false);
+                    await recorder.AddAsync(result, token).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when stopping: what was sent is recorded, so only unsent claims are retried after the restart.
+            await recorder.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var report = new ReminderRunReport(
+            learners, queue.Count, recorder.Sent, queue.Count(r => r.Due == 0), recorder.Failed, queueBuild, recorder.DatabaseTime, total.Elapsed);
+        if (report.Claimed > 0)
+        {
+            LogRun(report.Claimed, report.Sent, report.NothingDue, report.Failed, (long)report.DatabaseTime.TotalMilliseconds, (long)report.Total.TotalMilliseconds);
+        }
+
+        return report;
+    }
+
+    /// <summary>The local calendar day a reminder at <paramref name="now"/> counts for in <paramref name="zone"/>.</summary>
+    public static DateOnly ReminderDay(DateTimeOffset now, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+
+    /// <summary>Unique per learner and day, at most 20 characters: a repeated send of the same reminder is dropped by Discord.</summary>
+    public static string Nonce(long learnerId, DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"r{learnerId % 10_000_000_000}d{day:yyyyMMdd}");
+
+    /// <summary>The DM: how many cards are due, about how long they take, and a button that starts <c>/review</c>.</summary>
+    public static Reply Message(int due, int minutes, int? reviewCap)
+    {
+        var text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"⏰ **Time to review** — {due} card{(due == 1 ? " is" : "s are")} due, about {minutes} minute{(minutes == 1 ? string.Empty : "s")}.");
+        if (reviewCap is { } cap && cap < due)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" Your daily cap is {cap} reviews; the rest wait for tomorrow.");
+        }
+
+        text += "\n-# Change the time with `/me reminder`, take a break with `/me pause`, see why with `/me show`.";
+        return new Reply
+        {
+            Markdown = text,
+            Buttons = [new ReplyButton("Start review", CommandButtons.Review, ButtonStyle.Primary)],
+            IsPrivate = false,
+        };
+    }
+
+    private async Task<(int Learners, List<QueuedReminder> Queue)> BuildQueueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var defaultTime = options.Value.DefaultReminderTime;
+        var retryClosedAfter = TimeSpan.FromDays(options.Value.RetryClosedDmsAfterDays);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await (
+                from learner in db.Learners.AsNoTracking()
+                where learner.Platform == LearnerPlatforms.Discord
+                join s in db.LearnerSettings.AsNoTracking() on learner.Id equals s.LearnerId into settings
+                from s in settings.DefaultIfEmpty()
+                select new LearnerRow(
+                    learner.Id,
+                    learner.PlatformUserId,
+                    learner.TimeZoneId,
+                    s == null ? null : s.ReminderTime,
+                    s != null && s.ReminderOff,
+                    s == null ? null : s.ReminderDay,
+                    s == null ? ReminderOutcome.Pending : s.ReminderOutcome,
+                    s != null && s.DmClosed,
+                    s == null ? null : s.DmFailedAt,
+                    s == null ? null : s.DmChannelId,
+                    s == null ? null : s.DailyReviewCap))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+        var candidates = new List<(LearnerRow Row, TimeZoneInfo Zone, DateOnly Day)>();
+        foreach (var row in rows)
+        {
+            var reminderTime = row.ReminderOff ? null : row.ReminderTime ?? defaultTime;
+            if (reminderTime is not { } at)
+            {
+                continue;
+            }
+
+            if (!zones.TryGetValue(row.TimeZoneId, out var zone))
+            {
+                zone = StudyCalendar.FindZone(row.TimeZoneId) ?? TimeZoneInfo.Utc;
+                zones[row.TimeZoneId] = zone;
+            }
+
+            var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+            var day = DateOnly.FromDateTime(local);
+            var alreadyTried = row.ReminderDay is { } last && (last > day || (last == day && row.Outcome != ReminderOutcome.Pending));
+            if (TimeOnly.FromDateTime(local) < at || alreadyTried)
+            {
+                continue;
+            }
+
+            candidates.Add((row, zone, day));
+        }
+
+        // DMs closed: skipped until the learner is back (a card answered since the refusal) or the retry period is over.
+        var closed = candidates.Where(c => c.Row.DmClosed && c.Row.DmFailedAt + retryClosedAfter > now).Select(c => c.Row.Id).ToList();
+        var backSince = closed.Count == 0 ? [] : await db.ReviewLogs.AsNoTracking()
+            .Where(r => closed.Contains(r.LearnerId))
+            .GroupBy(r => r.LearnerId)
+            .Select(g => new { LearnerId = g.Key, Last = g.Max(r => r.AnsweredAt) })
+            .ToDictionaryAsync(x => x.LearnerId, x => x.Last, cancellationToken).ConfigureAwait(false);
+        candidates.RemoveAll(c => closed.Contains(c.Row.Id) && !(backSince.TryGetValue(c.Row.Id, out var last) && last > c.Row.DmFailedAt));
+        if (candidates.Count == 0)
+        {
+            return (rows.Count, []);
+        }
+
+        // Paused today (the learner's study day): no reminder.
+        var earliestDay = candidates.Min(c => c.Day).AddDays(-1);
+        var pauses = await db.LearnerPauses.AsNoTracking()
+            .Where(p => p.LastDay >= earliestDay)
+            .Select(p => new { p.LearnerId, p.FirstDay, p.LastDay })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pausesByLearner = pauses.ToLookup(p => p.LearnerId);
+        candidates.RemoveAll(c =>
+        {
+            var studyDay = StudyCalendar.StudyDay(now, c.Zone);
+            return pausesByLearner[c.Row.Id].Any(p => p.FirstDay <= studyDay && studyDay <= p.LastDay);
+        });
+
+        var due = await DueWorkAsync(db, candidates.Select(c => c.Row.Id).ToHashSet(), now, cancellationToken).ConfigureAwait(false);
+        var queue = candidates.Select(c =>
+        {
+            var work = due.GetValueOrDefault(c.Row.Id);
+            return new QueuedReminder(c.Row.Id, c.Row.PlatformUserId, c.Day, work.Cards, work.Seconds, c.Row.DailyReviewCap, c.Row.DmChannelId);
+        }).ToList();
+        await ClaimAsync(db, queue, now, cancellationToken).ConfigureAwait(false);
+        return (rows.Count, queue);
+    }
+
+    /// <summary>Servable cards due now per learner (one scan of the due dates), with their estimated answer time.</summary>
+    private async Task<Dictionary<long, (int Cards, int Seconds)>> DueWorkAsync(
+        PrepBotDbContext db, HashSet<long> learners, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var work = new Dictionary<long, (int Cards, int Seconds)>();
+        var connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT LearnerId, CardId FROM CardStates WHERE Due <= $now";
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var learnerId = reader.GetInt64(0);
+            if (!learners.Contains(learnerId) || catalog.Find(reader.GetString(1)) is not { Retired: false } card)
+            {
+                continue;
+            }
+
+            var (cards, seconds) = work.GetValueOrDefault(learnerId);
+            work[learnerId] = (cards + 1, seconds + ReviewEstimate.SecondsFor(card.Kind));
+        }
+
+        return work;
+    }
+
+    /// <summary>Claims today for every queued learner in one transaction: Pending when a DM is to go out, else NothingDue.</summary>
+    private static async Task ClaimAsync(PrepBotDbContext db, List<QueuedReminder> queue, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO LearnerSettings (LearnerId, ReminderOff, DmClosed, ReminderDay, ReminderOutcome, UpdatedAt)
+            VALUES ($learner, 0, 0, $day, $outcome, $now)
+            ON CONFLICT (LearnerId) DO UPDATE SET ReminderDay = excluded.ReminderDay, ReminderOutcome = excluded.ReminderOutcome, UpdatedAt = excluded.UpdatedAt
+            """;
+        var learner = command.Parameters.Add("$learner", SqliteType.Integer);
+        var day = command.Parameters.Add("$day", SqliteType.Text);
+        var outcome = command.Parameters.Add("$outcome", SqliteType.Integer);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        foreach (var reminder in queue)
+        {
+            learner.Value = reminder.LearnerId;
+            day.Value = reminder.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            outcome.Value = (int)(reminder.Due > 0 ? ReminderOutcome.Pending : ReminderOutcome.NothingDue);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SendResult> SendAsync(QueuedReminder reminder, CancellationToken cancellationToken)
+    {
+        var message = Message(reminder.Due, ReviewEstimate.Minutes(reminder.Seconds), reminder.ReviewCap);
+        var nonce = Nonce(reminder.LearnerId, reminder.Day);
+        try
+        {
+            PostedMessage posted;
+            if (reminder.DmChannelId is { } channel)
+            {
+                try
+                {
+                    posted = await messenger.PostAsync(channel, message, nonce, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DeliveryException ex) when (ex.Failure == DeliveryFailure.NotFound)
+                {
+                    // The remembered DM channel is gone: open it again.
+                    posted = await messenger.SendDirectAsync(reminder.UserId, message, nonce, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                posted = await messenger.SendDirectAsync(reminder.UserId, message, nonce, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new SendResult(reminder.LearnerId, posted.ChannelId, null, false);
+        }
+        catch (DeliveryException ex)
+        {
+            LogRefused(reminder.LearnerId, ex.Failure, ex.Message);
+            return new SendResult(reminder.LearnerId, reminder.DmChannelId, ex.Message, ex.Failure == DeliveryFailure.DirectMessagesClosed);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogRefused(reminder.LearnerId, DeliveryFailure.Refused, ex.Message);
+            return new SendResult(reminder.LearnerId, reminder.DmChannelId, "Discord could not be reached: " + ex.Message, false);
+        }
+    }
+
+    private async Task RecordAsync(IReadOnlyList<SendResult> results, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var sent = connection.CreateCommand();
+        sent.Transaction = transaction;
+        sent.CommandText = """
+            UPDATE LearnerSettings SET ReminderOutcome = $sent, ReminderSentAt = $now, DmChannelId = $channel,
+                DmClosed = 0, DmFailedAt = NULL, DmFailureReason = NULL, UpdatedAt = $now
+            WHERE LearnerId = $learner
+            """;
+        sent.Parameters.AddWithValue("$sent", (int)ReminderOutcome.Sent);
+        sent.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        var sentLearner = sent.Parameters.Add("$learner", SqliteType.Integer);
+        var sentChannel = sent.Parameters.Add("$channel", SqliteType.Text);
+
+        await using var failed = connection.CreateCommand();
+        failed.Transaction = transaction;
+        failed.CommandText = """
+            UPDATE LearnerSettings SET ReminderOutcome = $failed, DmFailedAt = $now, DmFailureReason = $reason, DmClosed = $closed, UpdatedAt = $now
+            WHERE LearnerId = $learner
+            """;
+        failed.Parameters.AddWithValue("$failed", (int)ReminderOutcome.Failed);
+        failed.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        var failedLearner = failed.Parameters.Add("$learner", SqliteType.Integer);
+        var reason = failed.Parameters.Add("$reason", SqliteType.Text);
+        var closed = failed.Parameters.Add("$closed", SqliteType.Integer);
+
+        foreach (var result in results)
+        {
+            if (result.Failure is null)
+            {
+                sentLearner.Value = result.LearnerId;
+                sentChannel.Value = (object?)result.DmChannelId ?? DBNull.Value;
+                await sent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                failedLearner.Value = result.LearnerId;
+                reason.Value = result.Failure.Length > 300 ? result.Failure[..300] : result.Failure;
+                closed.Value = result.DmClosed ? 1 : 0;
+                await failed.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Opened through EF Core so the connection gets PrepBot's pragmas (see SqlitePragmas).
+    private static async Task<SqliteConnection> OpenAsync(PrepBotDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (SqliteConnection)db.Database.GetDbConnection();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Claimed} learner(s) due a reminder, {Sent} DM(s) sent, {NothingDue} with nothing due, {Failed} refused; database {DatabaseMs} ms, run {TotalMs} ms")]
+    private partial void LogRun(int claimed, int sent, int nothingDue, int failed, long databaseMs, long totalMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder DM to learner {LearnerId} refused ({Failure}): {Reason}")]
+    private partial void LogRefused(long learnerId, DeliveryFailure failure, string reason);
+
+    private sealed record LearnerRow(
+        long Id, string PlatformUserId, string TimeZoneId, TimeOnly? ReminderTime, bool ReminderOff, DateOnly? ReminderDay,
+        ReminderOutcome Outcome, bool DmClosed, DateTimeOffset? DmFailedAt, string? DmChannelId, int? DailyReviewCap);
+
+    private sealed record QueuedReminder(long LearnerId, string UserId, DateOnly Day, int Due, int Seconds, int? ReviewCap, string? DmChannelId);
+
+    private sealed record SendResult(long LearnerId, string? DmChannelId, string? Failure, bool DmClosed);
+
+    /// <summary>Collects send results and writes them in batches (one transaction each), timing the database work.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Lives for one run; SemaphoreSlim holds no handle unless AvailableWaitHandle is used.")]
+    private sealed class ResultRecorder(ReminderService service)
+    {
+        private readonly ConcurrentQueue<SendResult> _pending = new();
+        private readonly SemaphoreSlim _writing = new(1, 1);
+        private long _databaseTicks;
+        private int _sent;
+        private int _failed;
+
+        public int Sent => _sent;
+
+        public int Failed => _failed;
+
+        public TimeSpan DatabaseTime => TimeSpan.FromTicks(Interlocked.Read(ref _databaseTicks));
+
+        public async ValueTask AddAsync(SendResult result, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref result.Failure is null ? ref _sent : ref _failed);
+            _pending.Enqueue(result);
+            if (_pending.Count >= RecordBatchSize && _writing.CurrentCount > 0)
+            {
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var batch = new List<SendResult>();
+                while (_pending.TryDequeue(out var result))
+                {
+                    batch.Add(result);
+                }
+
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                await service.RecordAsync(batch, cancellationToken).ConfigureAwait(false);
+                Interlocked.Add(ref _databaseTicks, Stopwatch.GetElapsedTime(started).Ticks);
+            }
+            finally
+            {
+                _writing.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using PrepBot.Data;
+using PrepBot.Learning;
+
+namespace PrepBot.Features.Settings;
+
+/// <summary>The learner's pause as <c>/me</c> reports it: local study days, inclusive.</summary>
+public sealed record PauseSpan(DateOnly FirstDay, DateOnly LastDay);
+
+/// <summary>What <see cref="PauseService.SetAsync"/> did.</summary>
+/// <param name="Started">The new pause, when days &gt; 0.</param>
+/// <param name="Ended">The pause that was running and ended today, if any.</param>
+/// <param name="CardsMoved">Cards whose due date moved (out of the new pause, or back when one ended early).</param>
+public sealed record PauseResult(PauseSpan? Started, PauseSpan? Ended, int CardsMoved);
+
+/// <summary>
+/// <c>/me pause days:n</c>: a vacation of n study days starting today, recorded in <see cref="LearnerPause"/> (no reminder is
+/// sent and the streak is frozen on those days). So that reviews do not pile up as overdue, every card falling due during
+/// the pause (from the start of today to the end of its last day) is moved out by the pause's length, keeping its spacing;
+/// cards already overdue before today stay as they are. <c>days:0</c> ends the pause today: the cards it moved and that were
+/// not answered meanwhile move back by the unused days (never before today). A new pause replaces a running one.
+/// </summary>
+public sealed class PauseService(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+{
+    public const int MaxDays = 90;
+
+    /// <summary>The pause covering today or later, if any.</summary>
+    public async Task<PauseSpan?> CurrentAsync(LearnerContext learner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var today = StudyCalendar.StudyDay(time.GetUtcNow(), learner.Zone);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var pause = await Running(db, learner.Id, today).AsNoTracking().FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return pause is null ? null : new PauseSpan(pause.FirstDay, pause.LastDay);
+    }
+
+    public async Task<PauseResult> SetAsync(LearnerContext learner, int days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
+        var now = time.GetUtcNow();
+        var zone = learner.Zone;
+        var today = StudyCalendar.StudyDay(now, zone);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var settings = await db.LearnerSettings.SingleOrDefaultAsync(s => s.LearnerId == learner.Id, cancellationToken).ConfigureAwait(false);
+        if (settings is null)
+        {
+            settings = new LearnerSettings { LearnerId = learner.Id };
+            db.LearnerSettings.Add(settings);
+        }
+
+        var moved = 0;
+        PauseSpan? ended = null;
+        var running = await Running(db, learner.Id, today).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (running is not null)
+        {
+            ended = new PauseSpan(running.FirstDay, running.LastDay);
+            var unusedDays = running.LastDay.DayNumber - today.DayNumber + 1;
+            moved += await MoveBackAsync(db, learner.Id, settings, running.CreatedAt, unusedDays, today, zone, cancellationToken).ConfigureAwait(false);
+            if (running.FirstDay >= today)
+            {
+                db.LearnerPauses.Remove(running);
+            }
+            else
+            {
+                running.LastDay = today.AddDays(-1);
+            }
+        }
+
+        settings.PauseShiftedCardIds = null;
+        PauseSpan? started = null;
+        if (days > 0)
+        {
+            started = new PauseSpan(today, today.AddDays(days - 1));
+            db.LearnerPauses.Add(new LearnerPause { LearnerId = learner.Id, FirstDay = started.FirstDay, LastDay = started.LastDay, CreatedAt = now });
+            var shifted = await MoveOutAsync(db, learner.Id, today, days, zone, cancellationToken).ConfigureAwait(false);
+            settings.PauseShiftedCardIds = shifted.Count == 0 ? null : string.Join(',', shifted);
+            moved += shifted.Count;
+        }
+
+        settings.DmClosed = false;
+        settings.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new PauseResult(started, ended, moved);
+    }
+
+    private static IQueryable<LearnerPause> Running(PrepBotDbContext db, long learnerId, DateOnly today) =>
+        db.LearnerPauses.Where(p => p.LearnerId == learnerId && p.LastDay >= today).OrderBy(p => p.FirstDay);
+
+    /// <summary>Cards due from the start of today to the end of the pause move out by its length; returns their ids.</summary>
+    private static async Task<List<string>> MoveOutAsync(
+        PrepBotDbContext db, long learnerId, DateOnly today, int days, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var from = StudyCalendar.StartOf(today, zone);
+        var until = StudyCalendar.StartOf(today.AddDays(days), zone);
+        var cards = await db.CardStates.Where(s => s.LearnerId == learnerId && s.Due >= from && s.Due < until)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var card in cards)
+        {
+            var scheduledInPause = card.ScheduledDue >= from && card.ScheduledDue < until;
+            card.Due = Shift(card.Due, days, zone);
+            if (scheduledInPause)
+            {
+                card.ScheduledDue = Shift(card.ScheduledDue, days, zone);
+            }
+        }
+
+        return [.. cards.Select(c => c.CardId)];
+    }
+
+    /// <summary>
+    /// Ending early: the cards the pause moved, and not answered since, move back by the days not used (never before today).
+    /// </summary>
+    private static async Task<int> MoveBackAsync(
+        PrepBotDbContext db, long learnerId, LearnerSettings settings, DateTimeOffset pausedAt, int unusedDays, DateOnly today, TimeZoneInfo zone,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(settings.PauseShiftedCardIds) || unusedDays <= 0)
+        {
+            return 0;
+        }
+
+        var ids = settings.PauseShiftedCardIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var cards = await db.CardStates.Where(s => s.LearnerId == learnerId && ids.Contains(s.CardId) && s.LastReviewedAt <= pausedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var earliest = StudyCalendar.StartOf(today, zone);
+        foreach (var card in cards)
+        {
+            var wasScheduled = card.ScheduledDue == card.Due;
+            var back = Shift(card.Due, -unusedDays, zone);
+            card.Due = back < earliest ? earliest : back;
+            if (wasScheduled)
+            {
+                card.ScheduledDue = card.Due;
+            }
+        }
+
+        return cards.Count;
+    }
+
+    /// <summary>The start of the study day <paramref name="days"/> after the one <paramref name="due"/> falls in.</summary>
+    private static DateTimeOffset Shift(DateTimeOffset due, int days, TimeZoneInfo zone) =>
+        StudyCalendar.StartOf(StudyCalendar.StudyDay(due, zone).AddDays(days), zone);
+}
