@@ -5,9 +5,9 @@ using PrepBot.Features.Daily;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
+using PrepBot.Features.Settings;
 using PrepBot.Features.Star;
 using PrepBot.Features.Stats;
-using PrepBot.Features.Settings;
 
 namespace PrepBot.Features;
 
