@@ -174,6 +174,9 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
         Assert.Equal(8, response.Type);
         var choices = response.Data.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()).ToList();
         Assert.Equal(["data-landscape"], choices);
+
+        // Registration runs on READY beside the interaction loop: the autocomplete can be answered before it lands.
+        await _discord.WaitUntilAsync(() => _discord.GetCommands() is not null, "the bot to register its commands", cancellationToken: TestContext.Current.CancellationToken);
         var registered = _discord.GetCommands()!.Value.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "quiz");
         Assert.Contains(registered.GetProperty("options").EnumerateArray(), o => o.GetProperty("name").GetString() == "topic" && o.GetProperty("autocomplete").GetBoolean());
     }

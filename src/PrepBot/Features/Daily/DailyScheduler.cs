@@ -171,7 +171,11 @@ public sealed partial class DailyPostJob(DailyPostService posts, DailyScheduler 
         }
         finally
         {
-            await scheduler.ScheduleNextAsync(context.Scheduler, guildId, date, cancellationToken).ConfigureAwait(false);
+            // When the bot is stopping, the next day's trigger is re-created from the database at the next start.
+            if (context.Scheduler.Status is not (SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown) && !cancellationToken.IsCancellationRequested)
+            {
+                await scheduler.ScheduleNextAsync(context.Scheduler, guildId, date, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
