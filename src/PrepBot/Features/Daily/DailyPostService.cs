@@ -97,7 +97,7 @@ public sealed partial class DailyPostService(
             ? id
             : (ulong)StringComparer.Ordinal.GetHashCode(guildId);
         // The day is four base-36 digits (enough until the year 6000), so the guild part cannot run into it.
-        return prefix + Base36(guild) + Base36((ulong)date.DayNumber).PadLeft(4, '0');
+        return prefix + Base36.Format(guild) + Base36.Format((ulong)date.DayNumber).PadLeft(4, '0');
     }
 
     private async Task<bool> SendAsync(GuildDailySettings settings, DailyPost post, CancellationToken cancellationToken)
@@ -173,21 +173,6 @@ public sealed partial class DailyPostService(
         {
             LogRevealRefused(ex, guildId, ex.Failure);
         }
-    }
-
-    private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-
-    private static string Base36(ulong value)
-    {
-        Span<char> buffer = stackalloc char[13];
-        var i = buffer.Length;
-        do
-        {
-            buffer[--i] = Digits[(int)(value % 36)];
-            value /= 36;
-        }
-        while (value > 0);
-        return new string(buffer[i..]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted daily question {CardId} to {GuildId} for {Date}")]

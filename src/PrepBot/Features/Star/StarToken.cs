@@ -41,8 +41,8 @@ public sealed record StarToken(StarAction Action, long LearnerId, int Version, D
             StarAction.Reuse => "r",
             _ => throw new InvalidOperationException($"Unknown STAR action {Action}."),
         };
-        var started = StartedAt is { } at ? Base36(at.ToUnixTimeSeconds()) : "-";
-        var id = $"{Prefix}{action}:{Base36(LearnerId)}:{Base36(Version)}:{started}:{CardId}";
+        var started = StartedAt is { } at ? Base36.Format(at.ToUnixTimeSeconds()) : "-";
+        var id = $"{Prefix}{action}:{Base36.Format(LearnerId)}:{Base36.Format(Version)}:{started}:{CardId}";
         return id.Length <= MaxLength ? id : throw new InvalidOperationException($"STAR custom id for card '{CardId}' is {id.Length} characters; Discord allows {MaxLength}.");
     }
 
@@ -57,8 +57,8 @@ public sealed record StarToken(StarAction Action, long LearnerId, int Version, D
         var parts = customId[Prefix.Length..].Split(':', 5);
         StarAction? action = parts[0] switch { "w" => StarAction.Write, "s" => StarAction.Submit, "r" => StarAction.Reuse, _ => null };
         if (parts.Length != 5 || action is null || parts[4].Length == 0 || parts[4].Contains(':', StringComparison.Ordinal)
-            || !TryParseBase36(parts[1], out var learner)
-            || !TryParseBase36(parts[2], out var version) || version > int.MaxValue)
+            || !Base36.TryParse(parts[1], out var learner)
+            || !Base36.TryParse(parts[2], out var version) || version > int.MaxValue)
         {
             return false;
         }
@@ -66,7 +66,7 @@ public sealed record StarToken(StarAction Action, long LearnerId, int Version, D
         DateTimeOffset? started = null;
         if (parts[3] != "-")
         {
-            if (!TryParseBase36(parts[3], out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+            if (!Base36.TryParse(parts[3], out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
             {
                 return false;
             }
@@ -75,44 +75,6 @@ public sealed record StarToken(StarAction Action, long LearnerId, int Version, D
         }
 
         token = new StarToken(action.Value, learner, (int)version, started, parts[4]);
-        return true;
-    }
-
-    private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-
-    private static string Base36(long value)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
-        Span<char> buffer = stackalloc char[13];
-        var i = buffer.Length;
-        do
-        {
-            buffer[--i] = Digits[(int)(value % 36)];
-            value /= 36;
-        }
-        while (value > 0);
-        return new string(buffer[i..]);
-    }
-
-    private static bool TryParseBase36(string text, out long value)
-    {
-        value = 0;
-        if (text.Length is 0 or > 13)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            var digit = Digits.IndexOf(c, StringComparison.Ordinal);
-            if (digit < 0 || value > (long.MaxValue - digit) / 36)
-            {
-                return false;
-            }
-
-            value = (value * 36) + digit;
-        }
-
         return true;
     }
 

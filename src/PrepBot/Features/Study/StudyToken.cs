@@ -59,7 +59,7 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
             _ => throw new InvalidOperationException($"Unknown study action {Action}."),
         };
         var mode = Mode == StudyMode.Review ? "r" : "q";
-        return $"{Prefix}{action}:{mode}:{Base36(LearnerId)}:{Base36(Version)}:{(HintUsed ? "h" : "-")}:{CardId}";
+        return $"{Prefix}{action}:{mode}:{Base36.Format(LearnerId)}:{Base36.Format(Version)}:{(HintUsed ? "h" : "-")}:{CardId}";
     }
 
     public StudyToken With(StudyAction action, int quality = 0) => this with { Action = action, Quality = quality };
@@ -74,8 +74,8 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
 
         var parts = customId[Prefix.Length..].Split(':', 6);
         if (parts.Length != 6 || parts[0].Length == 0 || parts[5].Length == 0
-            || !TryParseBase36(parts[2], out var learner)
-            || !TryParseBase36(parts[3], out var version) || version > int.MaxValue)
+            || !Base36.TryParse(parts[2], out var learner)
+            || !Base36.TryParse(parts[3], out var version) || version > int.MaxValue)
         {
             return false;
         }
@@ -102,42 +102,4 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
         return true;
     }
 
-    private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-
-    // Numbers in base 36 keep the id under Discord's 100 characters even for the largest ids.
-    private static string Base36(long value)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
-        Span<char> buffer = stackalloc char[13];
-        var i = buffer.Length;
-        do
-        {
-            buffer[--i] = Digits[(int)(value % 36)];
-            value /= 36;
-        }
-        while (value > 0);
-        return new string(buffer[i..]);
-    }
-
-    private static bool TryParseBase36(string text, out long value)
-    {
-        value = 0;
-        if (text.Length is 0 or > 13)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            var digit = Digits.IndexOf(c, StringComparison.Ordinal);
-            if (digit < 0 || value > (long.MaxValue - digit) / 36)
-            {
-                return false;
-            }
-
-            value = (value * 36) + digit;
-        }
-
-        return true;
-    }
 }
