@@ -31,6 +31,12 @@ public sealed record CommandOption(string Name, string Description, CommandOptio
 
     /// <summary>The transport may offer suggestions while the learner types (Discord autocomplete).</summary>
     public bool Autocomplete { get; init; }
+
+    /// <summary>
+    /// For <see cref="CommandOptionType.Channel"/>: only channels where messages can be posted and threads started
+    /// (Discord's text and announcement channels, not threads, voice or categories) can be picked.
+    /// </summary>
+    public bool MessageChannelsOnly { get; init; }
 }
 
 /// <summary>

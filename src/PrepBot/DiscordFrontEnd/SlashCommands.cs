@@ -70,6 +70,9 @@ public static class SlashCommands
             MaxValue = option.MaxValue,
             MaxLength = type == ApplicationCommandOptionType.String ? option.MaxLength : null,
             Autocomplete = option.Autocomplete && option.Choices.Count == 0 ? true : null,
+            ChannelTypes = type == ApplicationCommandOptionType.Channel && option.MessageChannelsOnly
+                ? [ChannelType.GuildText, ChannelType.GuildAnnouncement]
+                : null,
         };
     }
 

@@ -161,7 +161,10 @@ public static class CommandCatalog
                     GuildOnly = true,
                     Options =
                     [
-                        new CommandOption(SetupHandler.ChannelOption, "The channel to post in.", CommandOptionType.Channel, IsRequired: true),
+                        new CommandOption(SetupHandler.ChannelOption, "The channel to post in.", CommandOptionType.Channel, IsRequired: true)
+                        {
+                            MessageChannelsOnly = true,
+                        },
                         new CommandOption(SetupHandler.TimeOption, "Local time of the post, 24-hour HH:mm, e.g. 09:00.", CommandOptionType.Text, IsRequired: true)
                         {
                             MaxLength = 5,

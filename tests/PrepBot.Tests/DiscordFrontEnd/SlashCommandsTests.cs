@@ -18,6 +18,16 @@ public sealed class SlashCommandsTests
     }
 
     [Fact]
+    public void Daily_question_channel_can_only_be_a_text_or_announcement_channel()
+    {
+        var setup = SlashCommands.From(CommandCatalog.All).Single(c => c.Name == "setup");
+        var channel = setup.Options!.Single(o => o.Name == "daily").Options!.Single(o => o.Name == "channel");
+
+        Assert.Equal(ApplicationCommandOptionType.Channel, channel.Type);
+        Assert.Equal([ChannelType.GuildText, ChannelType.GuildAnnouncement], channel.ChannelTypes);
+    }
+
+    [Fact]
     public void Admin_commands_require_manage_server_and_options_keep_their_types_and_ranges()
     {
         IReadOnlyList<CommandDescriptor> catalog =
