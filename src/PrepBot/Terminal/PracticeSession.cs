@@ -39,7 +39,7 @@ internal sealed partial class PracticeSession(
             var learner = await learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, stoppingToken).ConfigureAwait(false);
             await learners.SetTimeZoneAsync(learner.Id, who.DefaultTimeZoneId, stoppingToken).ConfigureAwait(false);
             await output.WriteLineAsync(banner.Line).ConfigureAwait(false);
-            await output.WriteLineAsync("Type /quiz for a question, /review for due cards, /plan for your week, /stats, /help, or /quit.").ConfigureAwait(false);
+            await output.WriteLineAsync("Type /quiz for a question, /review for due cards, /plan for your week, /star to rehearse a behavioural answer, /stats, /help, or /quit.").ConfigureAwait(false);
             var menu = TerminalMenu.Empty;
             while (!stoppingToken.IsCancellationRequested)
             {
