@@ -24,6 +24,11 @@ internal static class LargeReviewDatabase
         {
             await BuildAsync(template);
         }
+        else
+        {
+            // A template kept from an earlier build gets the migrations added since (new tables the grade path writes to).
+            await MigrateAsync(template);
+        }
 
         var copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"prepbot-bench-{Guid.NewGuid():N}.db");
         File.Copy(template, copy);
@@ -43,13 +48,19 @@ internal static class LargeReviewDatabase
         }
     }
 
+    private static async Task MigrateAsync(string path)
+    {
+        var options = new DbContextOptionsBuilder<PrepBotDbContext>().UseSqlite($"Data Source={path}").Options;
+        var factory = new PooledDbContextFactory<PrepBotDbContext>(options);
+        await new DatabaseMigrator(factory, new DatabaseLocation(path), NullLogger<DatabaseMigrator>.Instance).StartAsync(default);
+        SqliteConnection.ClearAllPools();
+    }
+
     private static async Task BuildAsync(string path)
     {
         var building = path + ".building";
         Delete(building);
-        var options = new DbContextOptionsBuilder<PrepBotDbContext>().UseSqlite($"Data Source={building}").Options;
-        var factory = new PooledDbContextFactory<PrepBotDbContext>(options);
-        await new DatabaseMigrator(factory, new DatabaseLocation(building), NullLogger<DatabaseMigrator>.Instance).StartAsync(default);
+        await MigrateAsync(building);
 
         await using var connection = new SqliteConnection($"Data Source={building}");
         await connection.OpenAsync();
