@@ -27,6 +27,7 @@ public sealed partial class DiscordGatewayClient
     private readonly System.Threading.Channels.Channel<GatewayDispatch> _dispatches = System.Threading.Channels.Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly TaskCompletionSource<ReadyEvent> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
+    private volatile IReadOnlyList<GatewayShard> _shards = [];
 
     public DiscordGatewayClient(DiscordRestClient rest, IOptions<DiscordOptions> options, [FromKeyedServices(DiscordServiceCollectionExtensions.ClockKey)] TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -56,6 +57,9 @@ public sealed partial class DiscordGatewayClient
 
     /// <summary>Completes with the first READY of any shard; fails if the gateway stops fatally before.</summary>
     public Task<ReadyEvent> WaitUntilReadyAsync(CancellationToken cancellationToken = default) => _ready.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Each shard this process runs and where its connection stands; empty until the shards are started.</summary>
+    public IReadOnlyList<(int ShardId, GatewayShardState State)> Shards => [.. _shards.Select(shard => (shard.ShardId, shard.State))];
 
     /// <summary>
     /// Runs every shard of this process until <paramref name="cancellationToken"/> is cancelled (then closes with
@@ -95,6 +99,7 @@ public sealed partial class DiscordGatewayClient
             var shards = shardIds
                 .Select(id => new GatewayShard(id, shardCount, url, Intents, _options, identifyGate, _dispatches.Writer, OnReady, _time, shardLogger))
                 .ToList();
+            _shards = shards;
             LogStarting(_logger, shardIds.Count, shardCount, shardIds[0], shardIds[^1]);
 
             var running = shards.Select(shard => shard.RunAsync(stop.Token)).ToList();

@@ -39,11 +39,27 @@ internal sealed partial class GatewayShard(
     private string? _sessionId;
     private string? _resumeUrl;
     private int _sequence = -1;
+    private volatile GatewayShardState _state = GatewayShardState.Connecting;
 
     public int ShardId => shardId;
 
+    /// <summary>Where the shard's connection stands now (for readiness checks).</summary>
+    public GatewayShardState State => _state;
+
     /// <summary>Connects and reconnects until cancelled; throws <see cref="DiscordGatewayException"/> on a fatal close code.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunConnectionsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _state = GatewayShardState.Stopped;
+        }
+    }
+
+    private async Task RunConnectionsAsync(CancellationToken cancellationToken)
     {
         var failedAttempts = 0;
         while (true)
@@ -55,6 +71,10 @@ internal sealed partial class GatewayShard(
                 LogFatal(logger, shardId, fatal.CloseCode ?? 0);
                 throw fatal;
             }
+
+            var resume = outcome.Kind == NextStep.Resume && _sessionId is not null;
+            _state = resume ? GatewayShardState.Resuming : GatewayShardState.Connecting;
+            DiscordMetrics.GatewayReconnects.Add(1, new("shard", shardId), new("action", resume ? "resume" : "identify"));
 
             failedAttempts = established ? 0 : failedAttempts + 1;
             TimeSpan delay;
@@ -70,7 +90,7 @@ internal sealed partial class GatewayShard(
                 delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
             }
 
-            LogReconnecting(logger, shardId, outcome.Kind == NextStep.Resume && _sessionId is not null ? "resume" : "identify", delay.TotalSeconds, outcome.Why);
+            LogReconnecting(logger, shardId, resume ? "resume" : "identify", delay.TotalSeconds, outcome.Why);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -218,11 +238,14 @@ internal sealed partial class GatewayShard(
                 _sessionId = ready.SessionId;
                 _resumeUrl = ready.ResumeGatewayUrl;
                 connection.Established = true;
+                _state = GatewayShardState.Connected;
                 LogReady(logger, shardId, ready.User.Username, ready.Guilds.Count);
                 onReady(ready);
                 break;
             case GatewayDispatch.ResumedEventName:
                 connection.Established = true;
+                _state = GatewayShardState.Connected;
+                DiscordMetrics.GatewayResumes.Add(1, new KeyValuePair<string, object?>("shard", shardId));
                 LogResumed(logger, shardId, payload.S ?? 0);
                 break;
             case GatewayDispatch.InteractionCreateEventName:
@@ -263,6 +286,7 @@ internal sealed partial class GatewayShard(
 
         var code = (int)status;
         var reason = socket.CloseStatusDescription;
+        DiscordMetrics.GatewayCloses.Add(1, new KeyValuePair<string, object?>("close_code", code));
         LogClosed(logger, shardId, code, reason ?? string.Empty);
         if (DiscordGatewayException.IsFatal(code))
         {

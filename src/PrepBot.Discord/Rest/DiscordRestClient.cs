@@ -20,6 +20,9 @@ public sealed partial class DiscordRestClient
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
+    /// <summary>Waits shorter than this are queueing noise, not a rate limit holding the request back.</summary>
+    private static readonly TimeSpan MeasurableWait = TimeSpan.FromMilliseconds(1);
+
     private readonly HttpClient _http;
     private readonly DiscordRateLimiter _limiter;
     private readonly DiscordOptions _options;
@@ -307,6 +310,7 @@ public sealed partial class DiscordRestClient
     private async Task<Attempt<T>> SendOnceAsync<T>(DiscordRoute route, Payload? content, CancellationToken cancellationToken)
     {
         var bucket = _limiter.GetBucket(route);
+        var waitStarted = _time.GetTimestamp();
         using var lease = await bucket.EnterAsync(_time, cancellationToken).ConfigureAwait(false);
         var cooldown = _limiter.InvalidRequestCooldown();
         if (cooldown > TimeSpan.Zero)
@@ -316,6 +320,7 @@ public sealed partial class DiscordRestClient
         }
 
         var ticket = route.ExemptFromGlobalLimit ? 0 : await _limiter.Global.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        RecordWait(route, _time.GetElapsedTime(waitStarted));
         HttpResponseMessage response;
         try
         {
@@ -336,6 +341,7 @@ public sealed partial class DiscordRestClient
 
         using (response)
         {
+            DiscordMetrics.RestRequests.Add(1, new("method", route.Method.Method), new("route", route.Template), new("status", (int)response.StatusCode));
             _limiter.Learn(route, bucket, response.Headers);
             if (response.IsSuccessStatusCode)
             {
@@ -367,6 +373,7 @@ public sealed partial class DiscordRestClient
                     bucket.Update(0, until);
                 }
 
+                DiscordMetrics.RestRateLimited.Add(1, new("method", route.Method.Method), new("route", route.Template), new("scope", global ? "global" : scope ?? "user"));
                 LogRateLimited(_logger, route.Key, retryAfter.TotalSeconds, global, scope ?? "user");
                 return new(Outcome.RetryAfterRateLimit, default, failure);
             }
@@ -391,6 +398,15 @@ public sealed partial class DiscordRestClient
             }
 
             return new(Outcome.Fail, default, failure);
+        }
+    }
+
+    /// <summary>Time spent in the bucket's queue, the invalid-request cool-down and the global limiter (a few microseconds when nothing held the request).</summary>
+    private static void RecordWait(DiscordRoute route, TimeSpan waited)
+    {
+        if (waited >= MeasurableWait)
+        {
+            DiscordMetrics.RestRateLimitWait.Add(waited.TotalSeconds, new("method", route.Method.Method), new("route", route.Template));
         }
     }
 

@@ -6,6 +6,7 @@ using PrepBot.Discord;
 using PrepBot.Discord.Models;
 using PrepBot.Discord.Rest;
 using PrepBot.Features.Autocomplete;
+using PrepBot.Operations;
 
 namespace PrepBot.DiscordFrontEnd;
 
@@ -27,21 +28,34 @@ public sealed partial class InteractionHandler(
     public async Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
+        var started = time.GetTimestamp();
+        var scope = new InteractionLogScope(InteractionLogScope.CommandOf(interaction), interaction.Id);
+        using var logScope = logger.BeginScope(scope);
+        var outcome = new InteractionOutcome();
         try
         {
-            await RespondAsync(interaction, cancellationToken).ConfigureAwait(false);
+            await RespondAsync(interaction, outcome, cancellationToken).ConfigureAwait(false);
         }
         catch (DiscordApiException ex)
         {
+            outcome.Result = InteractionOutcome.Refused;
             LogDiscordRefused(ex, interaction.Id, (int)ex.StatusCode, ex.Code);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            outcome.Result = InteractionOutcome.Failed;
             LogFailed(ex, interaction.Id);
         }
+
+        var elapsed = time.GetElapsedTime(started);
+        var command = new KeyValuePair<string, object?>("command", scope.Command);
+        var result = new KeyValuePair<string, object?>("outcome", outcome.Result);
+        PrepBotMetrics.Interactions.Add(1, command, result);
+        PrepBotMetrics.InteractionDuration.Record(elapsed.TotalSeconds, command, result);
+        LogHandled(outcome.Result, elapsed.TotalMilliseconds);
     }
 
-    private async Task RespondAsync(Interaction interaction, CancellationToken cancellationToken)
+    private async Task RespondAsync(Interaction interaction, InteractionOutcome outcome, CancellationToken cancellationToken)
     {
         if (interaction.Type == InteractionType.Ping)
         {
@@ -69,7 +83,7 @@ public sealed partial class InteractionHandler(
 
         // On the thread pool, so a feature that works synchronously for a while (grading a SQL query) cannot hold up
         // the deadline that decides whether to defer.
-        var work = Task.Run(() => RunAsync(acted.Who, acted.Input, cancellationToken), cancellationToken);
+        var work = Task.Run(() => RunAsync(acted.Who, acted.Input, outcome, cancellationToken), cancellationToken);
         var deadline = TimeSpan.FromMilliseconds(options.Value.AnswerDirectlyWithinMilliseconds);
         var finished = await Task.WhenAny(work, Task.Delay(deadline, time, cancellationToken)).ConfigureAwait(false);
         if (finished == work)
@@ -79,12 +93,18 @@ public sealed partial class InteractionHandler(
         }
 
         LogDeferred(interaction.Id, deadline.TotalMilliseconds);
+        PrepBotMetrics.InteractionsDeferred.Add(1, new KeyValuePair<string, object?>("command", InteractionLogScope.CommandOf(interaction)));
+        if (outcome.Result == InteractionOutcome.Answered)
+        {
+            outcome.Result = InteractionOutcome.Deferred;
+        }
+
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.DeferMessage(ephemeral: true), cancellationToken)
             .ConfigureAwait(false);
         await SendAsync(interaction, await work.ConfigureAwait(false), deferred: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<Reply>> RunAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> RunAsync(LearnerIdentity who, UserInput input, InteractionOutcome outcome, CancellationToken cancellationToken)
     {
         try
         {
@@ -92,6 +112,7 @@ public sealed partial class InteractionHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            outcome.Result = InteractionOutcome.Failed;
             LogFeatureFailed(ex, who.UserId);
             return [Reply.Text("Something went wrong on PrepBot's side with that. Nothing you saved was lost; please try again.")];
         }
@@ -166,4 +187,24 @@ public sealed partial class InteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} deferred: no answer within {Milliseconds} ms")]
     private partial void LogDeferred(Snowflake interactionId, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {Outcome} in {Milliseconds:0.0} ms")]
+    private partial void LogHandled(string outcome, double milliseconds);
+
+    /// <summary>How one interaction ended, as the <c>outcome</c> tag of its metrics (set from the feature's thread too).</summary>
+    private sealed class InteractionOutcome
+    {
+        public const string Answered = "answered";
+        public const string Deferred = "deferred";
+        public const string Failed = "failed";
+        public const string Refused = "refused";
+
+        private volatile string _result = Answered;
+
+        public string Result
+        {
+            get => _result;
+            set => _result = value;
+        }
+    }
 }

@@ -48,6 +48,10 @@ public static class PrepBotHost
             o.TimestampFormat = "HH:mm:ss ";
         });
 
+        // Logging:Console:FormatterName=json (the built-in JSON formatter, one object a line for log shippers) wins over the
+        // single-line default; its options, such as IncludeScopes, come from Logging:Console:FormatterOptions.
+        builder.Logging.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
+
         // Standard output belongs to the practice session and the checker's report; logs go to standard error.
         builder.Logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
+using PrepBot.Operations;
 
 namespace PrepBot.Learning;
 
@@ -91,8 +92,20 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        PrepBotMetrics.ReviewsRecorded.Add(1, new KeyValuePair<string, object?>("grade", GradeName(quality)));
         return new ReviewOutcome(RecordResult.Recorded, log.Kind, CardStateSnapshot.From(updated));
     }
+
+    /// <summary>The button a quality comes from (a metric tag), or the SM-2 quality itself for the two no button gives.</summary>
+    private static string GradeName(int quality) => quality switch
+    {
+        1 => "again",
+        3 => "hard",
+        4 => "good",
+        5 => "easy",
+        0 => "0",
+        _ => "2",
+    };
 
     /// <summary>
     /// The learner's cards due at <paramref name="now"/>: scheduled reviews longest-waiting first, then same-day re-drills

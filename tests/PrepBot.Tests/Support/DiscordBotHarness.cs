@@ -8,6 +8,7 @@ using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
 using PrepBot.FakeDiscord.Recording;
 using PrepBot.Hosting;
+using PrepBot.Operations;
 
 namespace PrepBot.Tests.Support;
 
@@ -37,8 +38,27 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
     /// Starts the bot with its features and schedules (Quartz) on <paramref name="clock"/>, while the Discord client keeps
     /// real time for heartbeats and rate limits: advance the clock to make a daily post or a reminder due.
     /// </summary>
-    public static async Task<DiscordBotHarness> StartAsync(
-        FakeDiscordServer discord, string contentDirectory, string databasePath, TimeProvider? clock, params string[] settings)
+    public static Task<DiscordBotHarness> StartAsync(
+        FakeDiscordServer discord, string contentDirectory, string databasePath, TimeProvider? clock, params string[] settings) =>
+        StartAsync(discord, contentDirectory, databasePath, clock, configure: null, settings);
+
+    /// <summary>Starts the bot as <c>dotnet run</c> does, also with its health and metrics listener (on a free loopback port unless set).</summary>
+    public static Task<DiscordBotHarness> StartWithOperationsAsync(
+        FakeDiscordServer discord, string contentDirectory, string databasePath, Action<HostApplicationBuilder>? configure, params string[] settings) =>
+        StartAsync(
+            discord,
+            contentDirectory,
+            databasePath,
+            clock: null,
+            builder =>
+            {
+                builder.Services.AddPrepBotOperations(builder.Configuration);
+                configure?.Invoke(builder);
+            },
+            ["--Health:Urls=http://127.0.0.1:0", .. settings]);
+
+    private static async Task<DiscordBotHarness> StartAsync(
+        FakeDiscordServer discord, string contentDirectory, string databasePath, TimeProvider? clock, Action<HostApplicationBuilder>? configure, string[] settings)
     {
         var identifiesBefore = discord.IdentifyCount;
         var builder = PrepBotHost.CreateBuilder(
@@ -56,6 +76,8 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
             builder.Services.AddSingleton(clock);
             builder.Services.AddKeyedSingleton(DiscordServiceCollectionExtensions.ClockKey, TimeProvider.System);
         }
+
+        configure?.Invoke(builder);
 
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

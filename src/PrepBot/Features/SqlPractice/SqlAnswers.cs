@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Data;
 using PrepBot.Learning;
+using PrepBot.Operations;
 
 namespace PrepBot.Features.SqlPractice;
 
@@ -27,6 +28,7 @@ public sealed class SqlAnswers(SqlGrader grader, SqlAttemptStore attempts, IOpti
         ArgumentNullException.ThrowIfNull(query);
         var history = await attempts.HistoryAsync(learnerId, card.Id, stateVersion, cancellationToken).ConfigureAwait(false);
         var verdict = grader.Grade(card, query, cancellationToken);
+        PrepBotMetrics.SqlGradings.Add(1, new KeyValuePair<string, object?>("verdict", PrepBotMetrics.Name(verdict.Kind)));
         if (verdict.Kind == SqlVerdictKind.Unavailable)
         {
             // The card's fault, not the learner's: no attempt is counted against them.

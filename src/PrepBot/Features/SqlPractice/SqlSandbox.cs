@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
+using PrepBot.Operations;
 using SQLitePCL;
 
 namespace PrepBot.Features.SqlPractice;
@@ -99,6 +100,7 @@ public sealed class SqlSandbox
             {
                 if (rows.Count == _options.MaxRows)
                 {
+                    Stopped("rows");
                     return SqlRun.Refused(string.Create(CultureInfo.InvariantCulture,
                         $"Your query returns more than {_options.MaxRows:N0} rows, the most PrepBot reads. Check your joins and filters: the answer is smaller than that."));
                 }
@@ -112,6 +114,8 @@ public sealed class SqlSandbox
         }
     }
 
+    private static void Stopped(string limit) => PrepBotMetrics.SqlSandboxStops.Add(1, new KeyValuePair<string, object?>("limit", limit));
+
     private SqlRun Error(sqlite3 db, string query, int rc, Guard guard)
     {
         guard.Token.ThrowIfCancellationRequested();
@@ -123,11 +127,14 @@ public sealed class SqlSandbox
         switch (rc & 0xFF)
         {
             case raw.SQLITE_INTERRUPT:
+                Stopped("time");
                 return SqlRun.Refused(string.Create(CultureInfo.InvariantCulture,
                     $"Your query ran for more than {_options.TimeLimitMilliseconds / 1000.0:0.##} s and was stopped. Look for a join without a condition, or a recursive CTE that never stops."));
             case raw.SQLITE_NOMEM:
+                Stopped("memory");
                 return SqlRun.Refused("Your query needed more memory than PrepBot allows and was stopped. Look for a join without a condition, or a huge sort or recursion.");
             case raw.SQLITE_TOOBIG:
+                Stopped("value_size");
                 return SqlRun.Refused(string.Create(CultureInfo.InvariantCulture,
                     $"Your query built a text or blob value longer than {_options.MaxValueBytes:N0} bytes and was stopped."));
         }
