@@ -7,6 +7,8 @@ public enum LaunchMode
     Practice,
     ContentCheck,
     SqlTry,
+    DataBackup,
+    DataRestore,
     Help,
 }
 
@@ -24,6 +26,9 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
     /// <summary><c>sql try</c>: the query file, or <c>-</c> for standard input.</summary>
     public string? SqlQuery { get; init; }
 
+    /// <summary><c>data backup</c> / <c>data restore</c>: the backup file.</summary>
+    public string? DataFile { get; init; }
+
     public const string Usage = """
         Usage:
           dotnet run --project src/PrepBot                      Discord if a token is configured, else local practice
@@ -33,6 +38,10 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
           dotnet run --project src/PrepBot -- sql try <card-id or path> <query-file or ->
                                                                 grade a query as a learner's is graded, print the feedback;
                                                                 exit 0 accepted, 1 rejected, 2 refused or error
+          dotnet run --project src/PrepBot -- data backup <file>
+                                                                a consistent copy of the database, also while the bot runs
+          dotnet run --project src/PrepBot -- data restore <file>
+                                                                put a backup back (the bot must be stopped)
         Settings may follow as --Section:Key=value (e.g. --Data:DatabasePath=my.db).
         """;
 
@@ -84,6 +93,16 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
             return positional.Count == 2
                 ? new LaunchCommand(LaunchMode.SqlTry, null, rest) { SqlCard = positional[0], SqlQuery = positional[1] }
                 : new LaunchCommand(LaunchMode.SqlTry, null, [], SqlTryUsage);
+        }
+
+        if (args[0] == "data" && args.Length > 1 && args[1] is "backup" or "restore")
+        {
+            var mode = args[1] == "backup" ? LaunchMode.DataBackup : LaunchMode.DataRestore;
+            var positional = args[2..].Where(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToList();
+            var rest = args[2..].Where(arg => arg.StartsWith("--", StringComparison.Ordinal)).ToArray();
+            return positional.Count == 1
+                ? new LaunchCommand(mode, null, rest) { DataFile = positional[0] }
+                : new LaunchCommand(mode, null, [], $"data {args[1]} needs one file, e.g. data {args[1]} backups/prepbot-2026-12-01.db");
         }
 
         return new LaunchCommand(LaunchMode.Help, null, [], $"Unknown command '{string.Join(' ', args)}'.");

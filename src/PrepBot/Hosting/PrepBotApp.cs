@@ -9,6 +9,8 @@ using PrepBot.Data;
 using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.SqlPractice;
+using PrepBot.Operations;
+using PrepBot.Operations.Backups;
 using PrepBot.Terminal;
 
 namespace PrepBot.Hosting;
@@ -63,6 +65,13 @@ public static class PrepBotApp
                 return services.GetRequiredService<SqlTryCommand>().Run(launch.SqlCard!, launch.SqlQuery!, input, output, error);
             }
 
+            if (launch.Mode is LaunchMode.DataBackup or LaunchMode.DataRestore)
+            {
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+                configure?.Invoke(builder);
+                return await DataCommand.RunAsync(builder, launch, output, error).ConfigureAwait(false);
+            }
+
             var hasToken = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.HasToken ?? false;
             if (launch.Mode == LaunchMode.Default && hasToken)
             {
@@ -108,9 +117,13 @@ public static class PrepBotApp
     private static async Task<int> RunDiscordAsync(HostApplicationBuilder builder, Action<HostApplicationBuilder>? configure, TextWriter output, TextWriter error)
     {
         builder.Services.AddDiscordTransport(builder.Configuration);
+        builder.Services.AddPrepBotOperations(builder.Configuration);
         configure?.Invoke(builder);
         using var host = builder.Build();
         host.Services.GetService<IStartupValidator>()?.Validate();
+
+        // Health and metrics listen before anything connects, and a URL that cannot be bound is a configuration error.
+        await host.Services.GetRequiredService<HealthServer>().ListenAsync(CancellationToken.None).ConfigureAwait(false);
         var discord = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
         var content = host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.Directory;
         var database = host.Services.GetRequiredService<DatabaseLocation>().Path;
@@ -137,6 +150,8 @@ public static class PrepBotApp
         services.AddSingleton(provider => new StartupBanner(
             $"{why} on the cards in {provider.GetRequiredService<IOptions<ContentOptions>>().Value.Directory}, progress saved in {provider.GetRequiredService<DatabaseLocation>().Path}."));
         services.AddHostedService<PracticeSession>();
+        services.AddPrepBotBackups(); // the database lock, so data restore sees the session
+
 
         // The terminal is the learner's screen: only warnings and errors are logged there (to standard error),
         // and a failed start is reported by RunAsync in one line rather than as the host's stack trace.
