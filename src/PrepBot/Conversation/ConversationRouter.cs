@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PrepBot.Features;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
+using PrepBot.Features.Export;
 using PrepBot.Features.Help;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
@@ -38,6 +39,7 @@ public sealed partial class ConversationRouter(
     GuildRoster roster,
     LeaderboardHandler leaderboard,
     MeHandler me,
+    ExportHandler export,
     ILogger<ConversationRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
@@ -54,6 +56,12 @@ public sealed partial class ConversationRouter(
 
             LogUnknownComponent(meId);
             return [Reply.Text("PrepBot does not recognise that button (it may come from an older version). Try `/help`.")];
+        }
+
+        if (input is CommandInput { Name: ExportHandler.CommandName })
+        {
+            // Before enrolment: asking for your data must not create any.
+            return await export.HandleAsync(who, cancellationToken).ConfigureAwait(false);
         }
 
         var learner = await learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)

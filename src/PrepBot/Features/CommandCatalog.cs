@@ -2,6 +2,7 @@ using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
+using PrepBot.Features.Export;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
@@ -93,6 +94,7 @@ public static class CommandCatalog
                 MeCommands.Pause,
                 MeCommands.Cap,
                 MeCommands.Forget,
+                ExportHandler.Command,
                 LeaderboardHandler.MeLeaderboardCommand,
             ],
         },

@@ -5,6 +5,7 @@ using PrepBot.Conversation;
 using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
+using PrepBot.Features.Export;
 using PrepBot.Features.Help;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
@@ -62,6 +63,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<LearnerSettingsStore>();
         services.AddSingleton<PauseService>();
         services.AddSingleton<MeHandler>();
+        services.AddPrepBotExport();
         services.AddSingleton<ReminderService>();
         services.AddTransient<ReminderJob>();
         services.AddSingleton<IScheduleRegistrar, ReminderScheduleRegistrar>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
+using PrepBot.Data;
 using PrepBot.Hosting;
 using PrepBot.Learning;
 using PrepBot.Rendering;
@@ -20,6 +21,7 @@ internal sealed partial class PracticeSession(
     IOptions<PracticeOptions> options,
     StartupBanner banner,
     IHostApplicationLifetime lifetime,
+    DatabaseLocation database,
     ILogger<PracticeSession> logger) : BackgroundService
 {
     private const string EndOfAnswer = ".";
@@ -122,6 +124,15 @@ internal sealed partial class PracticeSession(
                 // A terminal shows no pictures: the attachment's text stands in for it.
                 await io.Output.WriteLineAsync().ConfigureAwait(false);
                 await io.Output.WriteLineAsync(attachment.TextFallback).ConfigureAwait(false);
+            }
+
+            foreach (var attachment in reply.Attachments.Where(a => a.TextFallback is null))
+            {
+                // A file with no text to show instead (a data export): written beside the database, its path printed.
+                var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(database.Path)!, "exports"));
+                var path = Path.Combine(folder.FullName, Path.GetFileName(attachment.FileName));
+                await File.WriteAllBytesAsync(path, attachment.Content.ToArray(), cancellationToken).ConfigureAwait(false);
+                await io.Output.WriteLineAsync($"Saved {path}").ConfigureAwait(false);
             }
             var replyMenu = new TerminalMenu(reply);
             if (!replyMenu.IsEmpty)
