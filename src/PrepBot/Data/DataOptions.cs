@@ -17,7 +17,8 @@ public sealed class DataOptions
     /// SQLite's <c>synchronous</c> setting in WAL mode: <c>Normal</c> (default) loses no committed review when
     /// the process crashes or restarts, and never corrupts the file; only an operating-system crash or power
     /// cut can roll back the last moments of commits. <c>Full</c> syncs every commit to disk to survive those
-    /// too, at about twice the cost per review (see the README's benchmark figures).
+    /// too, at three to four times the cost per review (one fsync per commit; see the README's benchmark figures).
+    /// <c>appsettings.json</c> ships <c>Normal</c> as well.
     /// </summary>
     public string Synchronous { get; set; } = "Normal";
 

@@ -62,7 +62,10 @@ public sealed partial class HealthServer(
 
             _app = app;
             Addresses = [.. app.Urls.Select(url => new Uri(url))];
-            LogListening(Addresses, options.Value.Metrics);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogListening(string.Join(' ', Addresses), options.Value.Metrics);
+            }
         }
         finally
         {
@@ -121,5 +124,5 @@ public sealed partial class HealthServer(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health checks listening on {Urls} (/healthz, /readyz; metrics at /metrics: {Metrics})")]
-    private partial void LogListening(IReadOnlyList<Uri> urls, bool metrics);
+    private partial void LogListening(string urls, bool metrics);
 }
