@@ -153,9 +153,15 @@ public class InteractionBenchmarks
             "--Logging:LogLevel:Default=Warning",
         ]);
         builder.Services.AddDiscordTransport(builder.Configuration);
+        ConfigureBot(builder);
         _bot = builder.Build();
         await _bot.StartAsync();
         await _discord.WaitForReadyAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Lets a derived benchmark add to the bot before it is built (e.g. its health and metrics listener).</summary>
+    protected virtual void ConfigureBot(HostApplicationBuilder builder)
+    {
     }
 
     private double Percentile(double p) => _milliseconds[Math.Clamp((int)Math.Ceiling(p * _milliseconds.Count) - 1, 0, _milliseconds.Count - 1)];

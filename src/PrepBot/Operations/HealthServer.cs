@@ -62,10 +62,8 @@ public sealed partial class HealthServer(
 
             _app = app;
             Addresses = [.. app.Urls.Select(url => new Uri(url))];
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                LogListening(string.Join(' ', Addresses), options.Value.Metrics);
-            }
+            var listening = string.Join(' ', Addresses);
+            LogListening(listening, options.Value.Metrics);
         }
         finally
         {

@@ -36,5 +36,10 @@ internal static class DataCommand
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return PrepBotApp.ExitProblems;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"data {(launch.Mode == LaunchMode.DataBackup ? "backup" : "restore")}: {ex.Message}").ConfigureAwait(false);
+            return PrepBotApp.ExitProblems;
+        }
     }
 }

@@ -47,7 +47,8 @@ public sealed partial class DatabaseBackup(DatabaseLocation location, TimeProvid
 
         try
         {
-            await Task.Run(() => Copy(location.Path, partial, readOnlySource: true), cancellationToken).ConfigureAwait(false);
+            // Read-write (though it only reads): a read-only connection to a WAL database leaves empty -wal and -shm files behind.
+            await Task.Run(() => Copy(location.Path, partial, SqliteOpenMode.ReadWrite), cancellationToken).ConfigureAwait(false);
             Check(partial, "data backup: the copy");
             File.Move(partial, full, overwrite: true);
         }
@@ -79,7 +80,7 @@ public sealed partial class DatabaseBackup(DatabaseLocation location, TimeProvid
         try
         {
             Check(from, $"data restore: {from}");
-            using (var probe = Open(from, readOnly: true))
+            using (var probe = Open(from, SqliteOpenMode.ReadOnly))
             {
                 using var command = probe.CreateCommand();
                 command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
@@ -90,13 +91,13 @@ public sealed partial class DatabaseBackup(DatabaseLocation location, TimeProvid
             }
 
             var restoring = location.Path + ".restoring";
-            await Task.Run(() => Copy(from, restoring, readOnlySource: true), cancellationToken).ConfigureAwait(false);
+            await Task.Run(() => Copy(from, restoring, SqliteOpenMode.ReadOnly), cancellationToken).ConfigureAwait(false);
             SqliteConnection.ClearAllPools();
             string? kept = null;
             if (File.Exists(location.Path))
             {
                 kept = $"{location.Path}.before-restore-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
-                Copy(location.Path, kept, readOnlySource: false);
+                Copy(location.Path, kept, SqliteOpenMode.ReadWrite);
             }
 
             TryDelete(location.Path + "-wal");
@@ -130,11 +131,11 @@ public sealed partial class DatabaseBackup(DatabaseLocation location, TimeProvid
     public static string DailyName(DateTimeOffset at) =>
         DailyPrefix + at.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + DailyExtension;
 
-    private static void Copy(string from, string to, bool readOnlySource)
+    private static void Copy(string from, string to, SqliteOpenMode sourceMode)
     {
         TryDelete(to);
-        using var source = Open(from, readOnly: readOnlySource);
-        using var destination = Open(to, readOnly: false);
+        using var source = Open(from, sourceMode);
+        using var destination = Open(to, SqliteOpenMode.ReadWriteCreate);
         source.BackupDatabase(destination);
         using var command = destination.CreateCommand();
 
@@ -145,7 +146,7 @@ public sealed partial class DatabaseBackup(DatabaseLocation location, TimeProvid
 
     private static void Check(string path, string what)
     {
-        using var connection = Open(path, readOnly: true);
+        using var connection = Open(path, SqliteOpenMode.ReadOnly);
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check;";
         var result = command.ExecuteScalar() as string;
@@ -155,12 +156,12 @@ public sealed partial class DatabaseBackup(DatabaseLocation location, TimeProvid
         }
     }
 
-    private static SqliteConnection Open(string path, bool readOnly)
+    private static SqliteConnection Open(string path, SqliteOpenMode mode)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Mode = mode,
             Pooling = false,
         }.ToString());
         connection.Open();
