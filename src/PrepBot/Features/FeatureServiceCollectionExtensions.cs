@@ -26,6 +26,7 @@ public static class FeatureServiceCollectionExtensions
     public static IServiceCollection AddPrepBotFeatures(this IServiceCollection services)
     {
         services.TryAddSingleton<IMessenger, NoMessenger>();
+        services.TryAddSingleton<IJobScheduling, NoJobScheduling>();
         services.AddPrepBotSqlPractice();
         services.AddSingleton<TopicProgressReader>();
         services.AddSingleton<DailyCaps>();

@@ -9,6 +9,7 @@ using PrepBot.Data;
 using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.SqlPractice;
+using PrepBot.Scheduling;
 using PrepBot.Terminal;
 
 namespace PrepBot.Hosting;
@@ -107,6 +108,7 @@ public static class PrepBotApp
     /// <summary>Runs the bot on Discord until stopped (Ctrl+C, SIGTERM) or until Discord refuses it for good.</summary>
     private static async Task<int> RunDiscordAsync(HostApplicationBuilder builder, Action<HostApplicationBuilder>? configure, TextWriter output, TextWriter error)
     {
+        builder.Services.AddPrepBotScheduling();
         builder.Services.AddDiscordTransport(builder.Configuration);
         configure?.Invoke(builder);
         using var host = builder.Build();
@@ -130,13 +132,7 @@ public static class PrepBotApp
 
     private static void AddPractice(HostApplicationBuilder builder, string why)
     {
-        var services = builder.Services;
-        services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PracticeOptions>, PracticeOptionsValidator>();
-        services.AddSingleton(TerminalIO.Console);
-        services.AddSingleton(provider => new StartupBanner(
-            $"{why} on the cards in {provider.GetRequiredService<IOptions<ContentOptions>>().Value.Directory}, progress saved in {provider.GetRequiredService<DatabaseLocation>().Path}."));
-        services.AddHostedService<PracticeSession>();
+        builder.Services.AddTerminalTransport(why);
 
         // The terminal is the learner's screen: only warnings and errors are logged there (to standard error),
         // and a failed start is reported by RunAsync in one line rather than as the host's stack trace.

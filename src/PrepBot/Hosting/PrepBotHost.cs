@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using PrepBot.Content;
 using PrepBot.Data;
-using PrepBot.Discord;
 using PrepBot.Features;
 
 namespace PrepBot.Hosting;
@@ -52,7 +51,6 @@ public static class PrepBotHost
         builder.Logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName);
         builder.Services.AddPrepBotData();
         builder.Services.AddPrepBotContent();
         builder.Services.AddPrepBotFeatures();

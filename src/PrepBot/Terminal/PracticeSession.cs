@@ -2,7 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
-using PrepBot.Hosting;
 using PrepBot.Learning;
 using PrepBot.Rendering;
 

@@ -8,6 +8,7 @@ using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
 using PrepBot.FakeDiscord.Recording;
 using PrepBot.Hosting;
+using PrepBot.Scheduling;
 
 namespace PrepBot.Tests.Support;
 
@@ -50,6 +51,7 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
             "--Content:WatchForChanges=false",
             .. settings,
         ]);
+        builder.Services.AddPrepBotScheduling();
         builder.Services.AddDiscordTransport(builder.Configuration);
         if (clock is not null)
         {
