@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrepBot.Conversation;
 
 namespace PrepBot.Features.Study;
 
