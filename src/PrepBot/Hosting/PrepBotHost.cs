@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using PrepBot.Content;
 using PrepBot.Data;
 using PrepBot.Features;
+using PrepBot.Learning;
 
 namespace PrepBot.Hosting;
 
@@ -52,6 +53,7 @@ public static class PrepBotHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPrepBotData();
+        builder.Services.AddPrepBotLearning();
         builder.Services.AddPrepBotContent();
         builder.Services.AddPrepBotFeatures();
         return builder;

@@ -24,12 +24,12 @@ public static class StatsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPrepBotLeaderboard(this IServiceCollection services)
     {
-        services.AddSingleton<GuildRoster>();
+        services.AddSingleton<GuildRosterStore>();
         services.AddSingleton<LeaderboardStore>();
         services.AddSingleton<LeaderboardHandler>();
         services.AddSingleton(provider =>
         {
-            var roster = provider.GetRequiredService<GuildRoster>();
+            var roster = provider.GetRequiredService<GuildRosterStore>();
             return new LearnerHook((who, learner, ct) => who.GuildId is { } guildId ? roster.RecordAsync(guildId, learner.Id, ct).AsTask() : Task.CompletedTask);
         });
         services.AddCommand<LeaderboardHandler>(
