@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using PrepBot.Conversation;
 using PrepBot.Tests.Support;
 
-namespace PrepBot.Tests.Features;
+namespace PrepBot.Tests.Conversation;
 
 /// <summary>The catalog is registered with Discord as slash commands, so it must keep to Discord's rules.</summary>
 public sealed partial class CommandCatalogTests
