@@ -13,6 +13,7 @@ public static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddPrepBotConversation(this IServiceCollection services)
     {
         services.TryAddSingleton<IMessenger, NoMessenger>();
+        services.TryAddSingleton(ReplyLimits.Default);
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<ConversationRouter>();
         return services;

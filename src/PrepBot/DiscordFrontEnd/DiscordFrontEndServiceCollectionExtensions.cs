@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
 using PrepBot.Discord;
+using PrepBot.Rendering;
 
 namespace PrepBot.DiscordFrontEnd;
 
@@ -18,6 +19,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.AddSingleton<DiscordStatus>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<DiscordMessenger>();
+        services.Replace(ServiceDescriptor.Singleton(new ReplyLimits(MessageSplitter.DiscordMessageLimit)));
         services.Replace(ServiceDescriptor.Singleton<IMessenger>(provider => provider.GetRequiredService<DiscordMessenger>()));
         services.AddHostedService<DiscordFrontEndService>();
         return services;
