@@ -27,8 +27,8 @@ public sealed record CardSection(string Name, string Markdown, int Line);
 /// <param name="Line">1-based line of the block's opening fence in the card file.</param>
 public sealed record SqlQuery(string Sql, int Line);
 
-/// <summary>One option of a multiple-choice concept card (<c>- [x]</c> marks a right one).</summary>
-public sealed record CardChoice(string Markdown, bool IsCorrect);
+/// <summary>One option of a multiple-choice concept card (<c>- [x]</c> marks a right one) and the line it starts on (0 when not read from a file).</summary>
+public sealed record CardChoice(string Markdown, bool IsCorrect, int Line = 0);
 
 /// <summary>A card as loaded from one Markdown file: validated front matter plus body sections.</summary>
 public sealed record Card

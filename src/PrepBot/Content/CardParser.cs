@@ -234,7 +234,7 @@ public sealed class CardParser
                 return;
             }
 
-            var choices = list.OfType<ListItemBlock>().Select(item => new CardChoice(ChoiceText(item), Box(item)!.Checked)).ToList();
+            var choices = list.OfType<ListItemBlock>().Select(item => new CardChoice(ChoiceText(item), Box(item)!.Checked, LineOf(item))).ToList();
             if (choices.Count < 2)
             {
                 problems.Add(line, $"section 'Choices' needs at least two options (found {choices.Count})");

@@ -16,7 +16,7 @@ public sealed class ContentCheckReport(IReadOnlyList<Card> cards, IReadOnlyList<
 
     /// <summary>
     /// A short text for the terminal: the card count, then a table of cards per week (rows) and kind
-    /// (columns) with totals.
+    /// (columns) with totals, then how often a multiple-choice card's right option is its longest.
     /// </summary>
     public string Summary()
     {
@@ -40,6 +40,12 @@ public sealed class ContentCheckReport(IReadOnlyList<Card> cards, IReadOnlyList<
         foreach (var row in rows.Prepend(header))
         {
             text.AppendJoin("  ", row.Select((cell, column) => cell.PadLeft(widths[column]))).Append('\n');
+        }
+
+        var share = ChoiceBalance.Measure(Cards);
+        if (share.Cards > 0)
+        {
+            text.Append(share.ToString()).Append('\n');
         }
 
         return text.ToString();

@@ -4,7 +4,8 @@ namespace PrepBot.Content;
 /// Checks a whole content folder the way <c>content check</c> does: every card file under the kind
 /// folders, duplicate ids across files, (when <c>datasets/</c> exists) the datasets sql cards name,
 /// (when <c>plan.md</c> exists) the plan itself and that every card's topic is one the plan lists in the card's week,
-/// and then whatever the registered <see cref="IContentVerifier"/>s check (SQL cards' queries).
+/// that no multiple-choice card's right option gives itself away by its length (<see cref="ChoiceBalance"/>), per card and
+/// across the deck, and then whatever the registered <see cref="IContentVerifier"/>s check (SQL cards' queries).
 /// </summary>
 public sealed class ContentChecker(CardParser parser, IEnumerable<IContentVerifier> verifiers)
 {
@@ -81,6 +82,13 @@ public sealed class ContentChecker(CardParser parser, IEnumerable<IContentVerifi
                 continue;
             }
 
+            var unbalanced = ChoiceBalance.Problems(card, shownPath).ToList();
+            if (unbalanced.Count > 0)
+            {
+                problems.AddRange(unbalanced);
+                continue;
+            }
+
             cards.Add(card);
         }
 
@@ -90,6 +98,12 @@ public sealed class ContentChecker(CardParser parser, IEnumerable<IContentVerifi
             var failing = found.Select(problem => problem.Path).ToHashSet(StringComparer.Ordinal);
             cards.RemoveAll(card => failing.Contains(Path.Combine(root, card.SourcePath)));
             problems.AddRange(found.Select(problem => problem with { Path = DisplayPath(problem.Path, currentDirectory) }));
+        }
+
+        if (ChoiceBalance.Measure(cards) is { IsOverTarget: true } share)
+        {
+            problems.Add(new ContentProblem(DisplayPath(root, currentDirectory), 0,
+                $"{share}: make more wrong options as long as the right one, so length gives nothing away"));
         }
 
         return new ContentCheckReport(

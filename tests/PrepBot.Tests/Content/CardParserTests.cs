@@ -47,9 +47,9 @@ public sealed class CardParserTests
         Assert.True(card.IsMultipleChoice);
         Assert.Equal(
             [
-                new CardChoice("Single-row inserts", false),
-                new CardChoice("Scans and **aggregations**", true),
-                new CardChoice("Point look-ups", false),
+                new CardChoice("Single-row inserts", false, 15),
+                new CardChoice("Scans and **aggregations**", true, 16),
+                new CardChoice("Point look-ups", false, 17),
             ],
             card.Choices);
         Assert.Equal(["Question", "Choices", "Explanation"], card.Sections.Select(s => s.Name));

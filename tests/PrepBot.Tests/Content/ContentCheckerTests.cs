@@ -112,6 +112,7 @@ public sealed class ContentCheckerTests : IDisposable
                 2    0        1       0           1      2
                 3    1        0       0           0      1
             total    1        2       0           1      4
+            multiple choice: 2 cards; the right option is the longest in 2 (100%), target at most 43% (chance plus 10 points)
 
             """,
             summary);

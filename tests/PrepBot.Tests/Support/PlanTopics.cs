@@ -6,7 +6,7 @@ internal static class PlanTopics
     public static IReadOnlyDictionary<int, string[]> ByWeek { get; } = new Dictionary<int, string[]>
     {
         [1] = ["sql-joins", "sql-aggregation", "sql-subqueries", "sql-ctes", "window-functions", "sql-indexes", "data-landscape", "git-workflow", "behavioral"],
-        [2] = ["python-pipelines", "cloud-storage", "etl-elt", "file-formats", "sql-dates", "behavioral"],
+        [2] = ["python-pipelines", "python", "cloud-storage", "etl-elt", "file-formats", "sql-dates", "behavioral"],
         [3] = ["airflow", "behavioral"],
         [4] = ["warehousing", "dimensional-modelling", "dbt", "sql-pivots", "behavioral"],
         [5] = ["airflow-dbt", "airflow", "behavioral"],
@@ -20,6 +20,6 @@ internal static class PlanTopics
         [13] = ["system-design", "capstone", "behavioral"],
         [14] = ["system-design", "capstone", "behavioral"],
         [15] = ["system-design", "capstone", "behavioral"],
-        [16] = ["behavioral", "interview-prep", "sql-interview-patterns", "system-design"],
+        [16] = ["behavioral", "interview-prep", "sql-interview-patterns", "system-design", "python"],
     };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,14 +53,30 @@ public sealed class PracticeSessionTests : IDisposable
         Assert.Contains(DatabasePath, first, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The menu number under which a session shows an option: options are shuffled per learner and card state, and the
+    /// same order comes back for the same state, so a first run that only looks finds the number a second run presses.
+    /// </summary>
+    private async Task<string> NumberOfOptionAsync(string command, string optionText)
+    {
+        var (_, output) = await RunAsync(command, "/quit");
+        var line = output.Split('\n').Last(l => l.EndsWith(". " + optionText, StringComparison.Ordinal) && l.StartsWith("  ", StringComparison.Ordinal));
+        return line.Trim().Split('.')[0];
+    }
+
+    private const string RightOption = "Scans over a few columns of many rows";
+    private const string WrongOption = "Point look-ups by key";
+
     [Fact]
     public async Task Multiple_choice_answer_by_number_is_graded_and_stored()
     {
-        var (exit, output) = await RunAsync("/quiz", "2", "/quit");
+        var right = await NumberOfOptionAsync("/quiz", RightOption);
+
+        var (exit, output) = await RunAsync("/quiz", right, "/quit");
 
         Assert.Equal(0, exit);
         Assert.Contains("Which workload is a columnar warehouse built for?", output, StringComparison.Ordinal);
-        Assert.Contains("  2. B. Scans over a few columns of many rows", output, StringComparison.Ordinal);
+        Assert.Contains($"  {right}. {(char)('A' + int.Parse(right, CultureInfo.InvariantCulture) - 1)}. {RightOption}", output, StringComparison.Ordinal);
         Assert.Contains("Correct.", output, StringComparison.Ordinal);
         Assert.Contains("Recorded Good. Next review tomorrow.", output, StringComparison.Ordinal);
         var log = Assert.Single(await LogsAsync());
@@ -67,18 +84,23 @@ public sealed class PracticeSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task Wrong_choice_shows_the_right_one_and_records_again()
+    public async Task Wrong_choice_names_the_chosen_and_the_right_option_by_text_and_records_again()
     {
-        var (_, output) = await RunAsync("/quiz", "1", "/quit");
+        var wrong = await NumberOfOptionAsync("/quiz", WrongOption);
 
-        Assert.Contains("You chose A; the answer is B.", output, StringComparison.Ordinal);
+        var (_, output) = await RunAsync("/quiz", wrong, "/quit");
+
+        Assert.Matches($@"You chose\s+- {WrongOption}", output);
+        Assert.Matches($@"The answer\s+- {RightOption}", output);
         Assert.Equal(1, Assert.Single(await LogsAsync()).Quality);
     }
 
     [Fact]
     public async Task Written_answer_ends_on_a_dot_line_then_reveal_and_self_grade()
     {
-        var (_, output) = await RunAsync("/quiz", "2", "1", "2", "I would overwrite", "the partition", ".", "3", "/quit");
+        var right = await NumberOfOptionAsync("/quiz", RightOption);
+
+        var (_, output) = await RunAsync("/quiz", right, "1", "2", "I would overwrite", "the partition", ".", "3", "/quit");
 
         Assert.Contains("What makes a daily load idempotent?", output, StringComparison.Ordinal);
         Assert.Contains("Answer (end with a line holding only '.'):", output, StringComparison.Ordinal);
@@ -92,9 +114,10 @@ public sealed class PracticeSessionTests : IDisposable
     [Fact]
     public async Task Failed_card_comes_back_in_the_review_session_until_answered_good()
     {
-        await RunAsync("/quiz", "1", "/quit"); // wrong answer: Again
+        await RunAsync("/quiz", await NumberOfOptionAsync("/quiz", WrongOption), "/quit"); // wrong answer: Again
+        var right = await NumberOfOptionAsync("/review", RightOption);
 
-        var (_, output) = await RunAsync("/review", "2", "/review", "/quit");
+        var (_, output) = await RunAsync("/review", right, "/review", "/quit");
 
         Assert.Contains("Review — 1 card due.", output, StringComparison.Ordinal);
         Assert.Contains("Review done", output, StringComparison.Ordinal);

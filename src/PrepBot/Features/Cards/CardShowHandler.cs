@@ -26,12 +26,13 @@ public sealed class CardShowHandler(CardCatalog catalog)
 
         // The learner's first view of the card; its buttons are listed, not offered, so pressing nothing records nothing.
         var token = new StudyToken(StudyAction.Reveal, StudyMode.Quiz, admin.Id, Version: 0, HintUsed: false, card.Id);
-        var question = CardPresenter.Question(card, token);
+        // Options in the order they are written, so the author can find them in the file; learners see them shuffled.
+        var question = CardPresenter.Question(card, token, order: [.. Enumerable.Range(0, card.Choices.Count)]);
         var shown = new StringBuilder(question.Markdown);
         var controls = question.Buttons.Select(button => button.Label).ToList();
         if (question.Select is { } select)
         {
-            controls.Insert(0, $"a menu \"{select.Placeholder}\"");
+            controls.Insert(0, $"a menu \"{select.Placeholder}\" (options shown in file order here; each learner sees them shuffled)");
         }
 
         if (controls.Count > 0)

@@ -118,13 +118,13 @@ public sealed partial class DailyPostService(
         }
 
         var week = settings.CohortStart is null ? (int?)null : DailyCardChooser.CohortWeek(settings.CohortStart, post.LocalDate);
-        var reply = DailyPresenter.Post(card, post.Id, post.LocalDate, week, tables: null);
+        var reply = DailyPresenter.Post(card, post.GuildId, post.Id, post.LocalDate, week, tables: null);
         if (card.Kind == CardKind.Sql)
         {
             var budget = limits.MessageLength - reply.Markdown.Length - 2;
             if (sqlPreview.Tables(card, budget) is { } tables)
             {
-                reply = DailyPresenter.Post(card, post.Id, post.LocalDate, week, tables);
+                reply = DailyPresenter.Post(card, post.GuildId, post.Id, post.LocalDate, week, tables);
             }
         }
 

@@ -11,11 +11,12 @@ public static class DailyPresenter
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <param name="card">Today's card.</param>
+    /// <param name="guildId">The server: multiple-choice options are shown in one order per server and day.</param>
     /// <param name="postId">The day's record (its buttons carry it).</param>
     /// <param name="date">The server's local day.</param>
     /// <param name="week">The cohort's week of the plan, or null without a cohort start.</param>
     /// <param name="tables">SQL cards: the dataset's tables (Markdown).</param>
-    public static Reply Post(Card card, long postId, DateOnly date, int? week, string? tables)
+    public static Reply Post(Card card, string guildId, long postId, DateOnly date, int? week, string? tables)
     {
         ArgumentNullException.ThrowIfNull(card);
         var lead = week is { } w
@@ -24,7 +25,8 @@ public static class DailyPresenter
 
         // The question as a learner sees it; its study buttons are replaced by the post's own, which open a private flow per learner.
         var placeholder = new StudyToken(StudyAction.Reveal, StudyMode.Quiz, 0, 0, HintUsed: false, card.Id);
-        var question = CardPresenter.Question(card, placeholder, lead, tables);
+        var order = card.IsMultipleChoice ? ChoiceOrder.ForDailyPost(guildId, date, card.Id, card.Choices.Count) : null;
+        var question = CardPresenter.Question(card, placeholder, lead, tables, order);
         var footer = card.IsMultipleChoice
             ? "_Pick your answer below — only you see the result, and it counts as a review. Discuss in the thread; the answer is posted there with tomorrow's question._"
             : "_Answer privately with the buttons — it counts as a review. Discuss in the thread; the answer is posted there with tomorrow's question._";

@@ -145,25 +145,36 @@ public static class StarRules
     /// <summary>What each competency named in the deck looks like in an answer (stems: "priorit" matches "prioritised").</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> CompetencySignals = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
+        ["adaptability"] = ["adapt", "pivot", "rework", "flexib", "re-plan", "changed course", "changed the plan"],
         ["ambiguity"] = ["unclear", "vague", "assum", "clarif", "question", "defin"],
         ["collaboration"] = ["together", "pair", "partner", "helped", "colleague", "jointly"],
         ["communication"] = ["explain", "wrote", "present", "shared", "update", "listen", "document", "told", "meeting"],
         ["conflict"] = ["disagree", "conflict", "tension", "compromis", "resolv", "objection"],
         ["customer-focus"] = ["customer", "user", "stakeholder", "needs", "feedback"],
         ["data-driven"] = ["data", "metric", "measur", "analys", "query", "dashboard", "evidence"],
+        ["decisiveness"] = ["commit", "revers", "incomplete", "went ahead", "made the call", "without waiting", "enough information"],
+        ["empathy"] = ["empath", "perspective", "point of view", "frustrat", "concern", "their shoes", "under pressure"],
         ["failure"] = ["mistake", "fail", "wrong", "lesson", "postmortem", "post-mortem"],
         ["feedback"] = ["feedback", "criticis", "listen", "adjust", "changed"],
         ["improvement"] = ["improv", "automat", "reduc", "faster", "process"],
         ["incident-response"] = ["incident", "outage", "alert", "on-call", "rollback", "root cause", "postmortem"],
         ["influence"] = ["convinc", "persuad", "propos", "buy-in", "agreed", "stakeholder", "evidence"],
+        ["initiative"] = ["initiative", "proactiv", "volunteer", "self-directed", "on my own", "without being asked", "nobody asked"],
         ["judgement"] = ["decid", "trade-off", "tradeoff", "weigh", "risk", "chose"],
         ["leadership"] = ["led", "organis", "organiz", "coordinat", "delegat", "guided", "vision"],
         ["learning"] = ["learn", "studied", "practis", "practic", "course", "documentation", "tutorial"],
         ["mentoring"] = ["mentor", "coach", "taught", "pair", "review"],
+        ["motivation"] = ["motivat", "enjoy", "curio", "excit", "fascinat", "interest", "drawn to", "love"],
         ["ownership"] = ["owned", "responsib", "volunteer", "followed up", "fixed", "took"],
         ["pragmatism"] = ["good enough", "simpl", "trade-off", "shipped", "scope", "deadline"],
         ["prioritisation"] = ["priorit", "deadline", "urgent", "impact", "dropped", "deferred"],
+        ["problem-solving"] = ["debug", "hypothes", "reproduc", "isolat", "narrow", "bisect", "root cause", "stack trace"],
+        ["quality"] = ["test", "check", "validat", "duplicat", "reconcil", "null", "accura", "edge case"],
+        ["resilience"] = ["setback", "persever", "persist", "recover", "kept going", "bounced back", "tried again", "second attempt"],
+        ["self-awareness"] = ["strength", "weakness", "reali", "aware", "admit", "honest", "blind spot", "working on"],
         ["simplification"] = ["simplif", "removed", "reduc", "simpler", "consolidat"],
+        ["time-management"] = ["schedul", "calendar", "routine", "timebox", "time-box", "before work", "plan", "hours a week"],
+        ["transferable-skills"] = ["previous", "former", "background", "career", "transferab", "carried over", "old job", "before data"],
     };
 
     /// <summary>Words never used as keywords from a card (too common, or about the answer's form rather than its content).</summary>

@@ -16,7 +16,11 @@ public static class CardPresenter
     /// <param name="token">What its buttons carry.</param>
     /// <param name="lead">A line to put first (e.g. the review count).</param>
     /// <param name="tables">SQL cards: the dataset tables the question is about (Markdown), shown under it.</param>
-    public static Reply Question(Card card, StudyToken token, string? lead = null, string? tables = null)
+    /// <param name="order">
+    /// Multiple choice: the card-file indices of the options in the order to show them; by default the learner's own
+    /// order for this card-state version (<see cref="ChoiceOrder.ForLearner"/>).
+    /// </param>
+    public static Reply Question(Card card, StudyToken token, string? lead = null, string? tables = null, IReadOnlyList<int>? order = null)
     {
         var text = new StringBuilder();
         if (lead is not null)
@@ -45,16 +49,18 @@ public static class CardPresenter
         if (card.IsMultipleChoice)
         {
             var correct = card.Choices.Count(c => c.IsCorrect);
+            order ??= ChoiceOrder.ForLearner(token.LearnerId, card.Id, token.Version, card.Choices.Count);
             text.Append("\n\n").Append(correct > 1 ? "*Select every right answer.*" : "*Choose one answer.*");
-            for (var i = 0; i < card.Choices.Count; i++)
+            for (var shown = 0; shown < order.Count; shown++)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n\n**{Letter(i)}.** {card.Choices[i].Markdown}");
+                text.Append(CultureInfo.InvariantCulture, $"\n\n**{Letter(shown)}.** {card.Choices[order[shown]].Markdown}");
             }
 
             select = new ReplySelect(
                 token.With(StudyAction.Choose).Format(),
                 correct > 1 ? "Select every right answer" : "Choose an answer",
-                [.. card.Choices.Select((c, i) => new SelectOption(Truncate($"{Letter(i)}. {MarkdownRenderer.ToPlainText(c.Markdown)}", 100), Letter(i)))],
+                [.. order.Select((index, shown) => new SelectOption(
+                    Truncate($"{Letter(shown)}. {MarkdownRenderer.ToPlainText(card.Choices[index].Markdown)}", 100), ChoiceOrder.Value(index)))],
                 MinValues: 1,
                 MaxValues: correct > 1 ? card.Choices.Count : 1);
         }
@@ -146,10 +152,7 @@ public static class CardPresenter
         var text = new StringBuilder();
         if (card.IsMultipleChoice)
         {
-            foreach (var i in Enumerable.Range(0, card.Choices.Count).Where(i => card.Choices[i].IsCorrect))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"**{Letter(i)}.** {card.Choices[i].Markdown}\n\n");
-            }
+            text.Append(RightChoices(card)).Append("\n\n");
 
             if (card.Section("Explanation") is { } explanation)
             {
@@ -178,24 +181,29 @@ public static class CardPresenter
         new("Easy", token.With(StudyAction.Grade, ReviewGrade.Easy.ToQuality()).Format(), ButtonStyle.Primary),
     ];
 
-    /// <summary>Feedback on a multiple-choice answer: right or not, which options were right, and why.</summary>
+    /// <summary>
+    /// Feedback on a multiple-choice answer: right or not, the options chosen and the right ones quoted by their text (the
+    /// letters they were shown under differ from learner to learner), and why.
+    /// </summary>
+    /// <param name="card">The card answered.</param>
+    /// <param name="chosen">Card-file indices of the options chosen.</param>
+    /// <param name="isCorrect">Whether the choice was right.</param>
     public static string ChoiceFeedback(Card card, IReadOnlySet<int> chosen, bool isCorrect)
     {
-        var right = Enumerable.Range(0, card.Choices.Count).Where(i => card.Choices[i].IsCorrect).ToList();
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(chosen);
         var text = new StringBuilder();
         text.Append(isCorrect ? "✅ **Correct.**" : "❌ **Not quite.**");
         if (!isCorrect)
         {
-            var yours = string.Join(", ", chosen.Order().Select(Letter));
-            var answer = string.Join(", ", right.Select(Letter));
-            text.Append(CultureInfo.InvariantCulture, $" You chose {yours}; the answer is {answer}.");
+            text.Append("\n\n**You chose**");
+            foreach (var i in chosen.Order())
+            {
+                text.Append("\n- ").Append(OneLine(card.Choices[i].Markdown));
+            }
         }
 
-        foreach (var i in right)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\n\n**{Letter(i)}.** {card.Choices[i].Markdown}");
-        }
-
+        text.Append("\n\n").Append(RightChoices(card));
         if (card.Section("Explanation") is { } explanation)
         {
             text.Append("\n\n**Explanation**\n\n").Append(explanation.Markdown);
@@ -203,6 +211,22 @@ public static class CardPresenter
 
         return text.ToString();
     }
+
+    /// <summary>The right option(s) of a multiple-choice card by their text, under "The answer" (or "The answers").</summary>
+    private static string RightChoices(Card card)
+    {
+        var right = card.Choices.Where(c => c.IsCorrect).ToList();
+        var text = new StringBuilder(right.Count > 1 ? "**The answers**" : "**The answer**");
+        foreach (var choice in right)
+        {
+            text.Append("\n- ").Append(OneLine(choice.Markdown));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>An option's Markdown as one list item's text (continuation lines joined).</summary>
+    private static string OneLine(string markdown) => string.Join(' ', markdown.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim()));
 
     public static string Letter(int index) => ((char)('A' + index)).ToString();
 

@@ -126,11 +126,9 @@ public sealed class StudyFlow(
         var chosen = new HashSet<int>();
         foreach (var value in selection.Values)
         {
-            var index = value.Length == 1 ? char.ToUpperInvariant(value[0]) - 'A' : -1;
-            if (index < 0 || index >= card.Choices.Count)
+            if (!ChoiceOrder.TryParseValue(value, card, out var index))
             {
-                var valid = string.Join(", ", Enumerable.Range(0, card.Choices.Count).Select(CardPresenter.Letter));
-                return [Reply.Text($"`{value}` is not one of this question's choices ({valid}).")];
+                return [Reply.Text($"That choice is not one of the options of `{card.Id}` any more (the card was changed); ask for the question again with `/quiz`.")];
             }
 
             chosen.Add(index);

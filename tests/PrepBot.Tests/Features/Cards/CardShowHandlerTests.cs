@@ -65,8 +65,9 @@ public sealed class CardShowHandlerTests : IDisposable
         var replies = await bot.SendAsync(Admin, CommandLine.Parse("/card show id:concept-columnar"));
 
         Assert.Contains("- Kind: concept (multiple choice)", replies[0].Markdown, StringComparison.Ordinal);
-        Assert.Contains("_Learners also get: a menu \"Choose an answer\" · Hint._", replies[1].Markdown, StringComparison.Ordinal);
-        Assert.Contains("**B.** Scans over a few columns of many rows", replies[2].Markdown, StringComparison.Ordinal);
+        Assert.Contains("_Learners also get: a menu \"Choose an answer\" (options shown in file order here; each learner sees them shuffled) · Hint._", replies[1].Markdown, StringComparison.Ordinal);
+        Assert.Contains("**B.** Scans over a few columns of many rows", replies[1].Markdown, StringComparison.Ordinal);
+        Assert.Contains("**The answer**\n- Scans over a few columns of many rows", replies[2].Markdown, StringComparison.Ordinal);
         Assert.Contains("**Hint** (behind the Hint button)", replies[2].Markdown, StringComparison.Ordinal);
     }
 

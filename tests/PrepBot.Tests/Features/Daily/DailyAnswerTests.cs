@@ -48,8 +48,11 @@ public sealed class DailyAnswerTests : IDisposable
         await using var _ = bot;
         Assert.NotNull(post.Select);
 
-        var first = await bot.Bot.SendAsync(DailyBot.Ada, new SelectInput(post.Select!.CustomId, ["B"]));
-        var second = await bot.Bot.SendAsync(DailyBot.Ada, new SelectInput(post.Select.CustomId, ["A"]));
+        var right = post.Select!.Options.Single(o => o.Label.EndsWith("Right one of mc-one", StringComparison.Ordinal)).Value;
+        var wrong = post.Select.Options.First(o => o.Value != right).Value;
+
+        var first = await bot.Bot.SendAsync(DailyBot.Ada, new SelectInput(post.Select.CustomId, [right]));
+        var second = await bot.Bot.SendAsync(DailyBot.Ada, new SelectInput(post.Select.CustomId, [wrong]));
 
         Assert.Contains("✅ **Correct.**", first[0].Markdown, StringComparison.Ordinal);
         Assert.Contains("Recorded **Good**", first[0].Markdown, StringComparison.Ordinal);

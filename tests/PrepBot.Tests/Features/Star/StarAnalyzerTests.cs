@@ -184,6 +184,81 @@ public sealed class StarAnalyzerTests
         Assert.DoesNotContain(rubric.Keywords, k => k.EndsWith("ly", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The competency is scored when <paramref name="showing"/> is added to the strong answer's Action, and missed by the
+    /// strong answer itself (a story about a design disagreement, which shows none of the newer competencies).
+    /// </summary>
+    private static void AssertScoresCompetency(string competency, string showing)
+    {
+        var rubric = new StarRubric([competency], []);
+
+        var shown = Analyze(StarExamples.Strong with { Action = StarExamples.Action + " " + showing }, rubric);
+        var absent = Analyze(StarExamples.Strong, rubric);
+
+        Assert.True(StarRules.CompetencySignals.ContainsKey(competency), $"'{competency}' has no signals in StarRules.CompetencySignals");
+        Assert.Equal([competency], shown.KeywordsCovered);
+        Assert.Equal([competency], absent.KeywordsMissed);
+    }
+
+    private static StarAnalysis Analyze(StarAnswer answer, StarRubric rubric) => StarAnalyzer.Analyze(answer, rubric);
+
+    [Fact]
+    public void Adaptability_is_scored_when_the_answer_reworks_the_plan_after_a_change() =>
+        AssertScoresCompetency("adaptability", "When finance changed the grain to one row per order line halfway through, I re-planned the week and reworked the fact table.");
+
+    [Fact]
+    public void Decisiveness_is_scored_when_the_answer_commits_to_a_reversible_choice() =>
+        AssertScoresCompetency("decisiveness", "With only two weeks of incomplete volume figures, I made the call to start with hourly batches, because that choice was easy to reverse.");
+
+    [Fact]
+    public void Empathy_is_scored_when_the_answer_takes_the_other_persons_perspective() =>
+        AssertScoresCompetency("empathy", "I asked the finance lead what worried her and saw it from her perspective: she had to present these numbers to the board.");
+
+    [Fact]
+    public void Initiative_is_scored_when_the_answer_acts_without_being_asked() =>
+        AssertScoresCompetency("initiative", "Nobody asked me to, but I volunteered to write the setup guide, and I built the first version on my own over a weekend.");
+
+    [Fact]
+    public void Motivation_is_scored_when_the_answer_says_what_draws_the_speaker_to_the_work() =>
+        AssertScoresCompetency("motivation", "What I enjoy most, and what drew me to data engineering, is making messy inputs reliable for the people who use them.");
+
+    [Fact]
+    public void Problem_solving_is_scored_when_the_answer_isolates_a_root_cause() =>
+        AssertScoresCompetency("problem-solving", "I reproduced the failure on one day of data, isolated it to the time-zone conversion, and confirmed the root cause before changing anything.");
+
+    [Fact]
+    public void Quality_is_scored_when_the_answer_validates_the_data() =>
+        AssertScoresCompetency("quality", "Before publishing I added a uniqueness test on order_id and a row-count reconciliation against the source.");
+
+    [Fact]
+    public void Resilience_is_scored_when_the_answer_recovers_from_a_setback() =>
+        AssertScoresCompetency("resilience", "After that setback I kept going: I recovered the lost week by cutting one optional feature and tried again the next Monday.");
+
+    [Fact]
+    public void Self_awareness_is_scored_when_the_answer_names_a_weakness_honestly() =>
+        AssertScoresCompetency("self-awareness", "I realised my weakness was saying yes to everything, and I was honest with my manager about it.");
+
+    [Fact]
+    public void Time_management_is_scored_when_the_answer_plans_the_hours() =>
+        AssertScoresCompetency("time-management", "I blocked fifteen hours a week in my calendar, two before work every weekday and the rest on Saturday, and kept that routine for sixteen weeks.");
+
+    [Fact]
+    public void Transferable_skills_is_scored_when_the_answer_draws_on_a_previous_career() =>
+        AssertScoresCompetency("transferable-skills", "In my previous career as an accountant I reconciled ledgers every month, and I carried over that habit to checking row counts.");
+
+    [Fact]
+    public void Every_competency_a_bundled_behavioural_card_lists_has_signals_in_the_star_rules()
+    {
+        var parser = new CardParser();
+        var unknown = Directory.GetFiles(Path.Combine(RepositoryFolders.Content, "behavioral"), "*.md")
+            .SelectMany(file => StarRubric.CompetenciesOf(parser.Parse("behavioral/" + Path.GetFileName(file), File.ReadAllText(file)).Card!)
+                .Where(competency => !StarRules.CompetencySignals.ContainsKey(competency))
+                .Select(competency => $"{Path.GetFileName(file)}: {competency}"))
+            .ToList();
+
+        Assert.True(unknown.Count == 0, "Competencies without signals in StarRules.CompetencySignals: " + string.Join("; ", unknown));
+    }
+
     [Fact]
     public void Every_bundled_behavioural_card_yields_a_rubric()
     {

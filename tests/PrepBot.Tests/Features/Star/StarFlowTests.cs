@@ -146,6 +146,33 @@ public sealed class StarFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Star_serves_a_bundled_prompt_for_every_competency_the_star_rules_know()
+    {
+        using var content = new TempContentFolder();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFolders.Content, "behavioral"), "*.md"))
+        {
+            content.Write("behavioral/" + Path.GetFileName(file), File.ReadAllText(file));
+        }
+
+        var data = Directory.CreateTempSubdirectory("prepbot-star-all-");
+        try
+        {
+            await using var bot = await BotHarness.StartAsync(content.ContentDirectory, Path.Combine(data.FullName, "star.db"), _time);
+            foreach (var competency in StarRules.CompetencySignals.Keys)
+            {
+                var prompt = Assert.Single(await bot.SendAsync(BotHarness.Ada, CommandLine.Parse("/star competency:" + competency)));
+
+                Assert.StartsWith("**STAR drill** · new prompt · ", prompt.Markdown, StringComparison.Ordinal);
+                Assert.Contains(competency, prompt.Markdown.Split('\n')[0].Split(" · ")[^1].Split(", "));
+            }
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_competency_is_refused_with_a_suggestion_and_the_list()
     {
         var reply = await TypeAsync(BotHarness.Ada, "/star competency:conflit");
