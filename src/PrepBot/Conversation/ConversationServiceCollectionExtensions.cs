@@ -16,6 +16,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(ReplyLimits.Default);
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<ConversationRouter>();
+        services.TryAddSingleton<OptionSuggestions>();
         return services;
     }
 
@@ -59,6 +60,20 @@ public static class ConversationServiceCollectionExtensions
                 path,
                 (request, cancellationToken) => handle(handler, request, cancellationToken),
                 outsideServer is null ? null : request => outsideServer(handler, request));
+        });
+        return services;
+    }
+
+    /// <summary>Autocomplete for <paramref name="option"/> of <paramref name="commandPath"/>: <paramref name="candidates"/> from <typeparamref name="TSource"/>.</summary>
+    public static IServiceCollection AddOptionSuggestions<TSource>(
+        this IServiceCollection services, string commandPath, string option, Func<TSource, LearnerIdentity, IEnumerable<string>> candidates)
+        where TSource : notnull
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        services.AddSingleton(provider =>
+        {
+            var source = provider.GetRequiredService<TSource>();
+            return new OptionSource(commandPath, option, who => candidates(source, who));
         });
         return services;
     }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrepBot.Conversation;
-using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
 using PrepBot.Features.Help;
@@ -28,7 +27,6 @@ public static class FeatureServiceCollectionExtensions
     {
         services.AddPrepBotConversation();
         services.TryAddSingleton<IJobScheduling, NoJobScheduling>();
-        services.AddSingleton<OptionSuggestions>();
         services.AddPrepBotSqlPractice();
         services.AddPrepBotStudy();
         services.AddPrepBotQuiz();

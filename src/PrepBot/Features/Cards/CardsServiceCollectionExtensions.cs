@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PrepBot.Content;
 using PrepBot.Conversation;
 
 namespace PrepBot.Features.Cards;
@@ -32,6 +33,7 @@ public static class CardsServiceCollectionExtensions
         services.AddSingleton<CardShowHandler>();
         services.AddCommandGroup(Group);
         services.AddCommandHandler<CardShowHandler>("card show", (handler, request, ct) => Task.FromResult(handler.Handle(request.Learner, request.Command)));
+        services.AddOptionSuggestions<CardCatalog>("card show", CardShowHandler.IdOption, (catalog, who) => who.CanManageServer ? catalog.Cards.Select(c => c.Id) : []);
         return services;
     }
 }

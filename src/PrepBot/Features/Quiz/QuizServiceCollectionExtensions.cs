@@ -29,6 +29,7 @@ public static class QuizServiceCollectionExtensions
     {
         services.AddSingleton<QuizHandler>();
         services.AddCommand<QuizHandler>(Command, (handler, request, ct) => handler.HandleAsync(request.Learner, request.Command, ct));
+        services.AddOptionSuggestions<CardCatalog>("quiz", QuizHandler.TopicOption, (catalog, who) => catalog.TopicIds);
         return services;
     }
 }

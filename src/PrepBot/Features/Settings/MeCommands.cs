@@ -1,5 +1,4 @@
 using PrepBot.Conversation;
-using PrepBot.Features.Autocomplete;
 
 namespace PrepBot.Features.Settings;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PrepBot.Content;
 using PrepBot.Conversation;
 
 namespace PrepBot.Features.Star;
@@ -48,6 +49,7 @@ public static class StarServiceCollectionExtensions
         services.AddCommand<StarHandler>(Command, (handler, request, ct) => handler.HandleCommandAsync(request.Who, request.Learner, request.Command, ct));
         services.AddComponentHandler<StarHandler>(StarToken.Prefix, async (handler, request, ct) =>
             StarToken.TryParse(request.CustomId, out var token) ? await handler.HandleAsync(request.Learner!, token, request.Input, ct).ConfigureAwait(false) : null);
+        services.AddOptionSuggestions<CardCatalog>("star", StarHandler.CompetencyOption, (catalog, who) => StarPrompts.CompetenciesIn(catalog));
         services.AddCommandGroup(StoriesGroup);
         services.AddCommandHandler<StoriesHandler>("stories list", (handler, request, ct) => handler.ListAsync(request.Learner, ct));
         services.AddCommandHandler<StoriesHandler>("stories delete", (handler, request, ct) => handler.DeleteAsync(request.Learner, request.Command, ct));
