@@ -2,8 +2,8 @@ namespace PrepBot.Conversation;
 
 /// <summary>
 /// Component custom ids, built and read one way for every feature: <c>prefix:part:part…</c>, where the prefix (ending in
-/// <c>:</c>) names the handler the router hands the component to and the parts are the feature's own. At most
-/// <see cref="MaxLength"/> characters (Discord's limit).
+/// <c>:</c>) names the handler the router hands the component to and the parts are the feature's own. Discord allows at
+/// most <see cref="MaxLength"/> characters; a feature whose ids could grow past it checks when it builds them.
 /// </summary>
 public static class CustomId
 {
@@ -30,15 +30,15 @@ public static class CustomId
     }
 
     /// <summary>
-    /// The parts after <paramref name="prefix"/>: false when the id has another prefix, is longer than
-    /// <see cref="MaxLength"/>, or does not have exactly <paramref name="count"/> parts. With <paramref name="lastTakesRest"/>,
+    /// The parts after <paramref name="prefix"/>: false when the id has another prefix or does not have exactly
+    /// <paramref name="count"/> parts. With <paramref name="lastTakesRest"/>,
     /// the last part keeps any further <c>:</c> (it is checked by the caller).
     /// </summary>
     public static bool TryParse(string? customId, string prefix, int count, out string[] parts, bool lastTakesRest = false)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         parts = [];
-        if (customId is null || !customId.StartsWith(prefix, StringComparison.Ordinal) || customId.Length > MaxLength)
+        if (customId is null || !customId.StartsWith(prefix, StringComparison.Ordinal))
         {
             return false;
         }
