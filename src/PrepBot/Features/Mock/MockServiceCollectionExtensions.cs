@@ -51,6 +51,7 @@ public static class MockServiceCollectionExtensions
     {
         services.AddOptions<MockOptions>().BindConfiguration(MockOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MockOptions>, MockOptionsValidator>());
+        services.AddSingleton<MockStore>();
         services.AddSingleton<MockTriggers>();
         services.AddSingleton<MockInterviews>();
         services.AddSingleton<MockHandler>();
