@@ -6,6 +6,7 @@ using PrepBot.DiscordFrontEnd;
 using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
 using PrepBot.Hosting;
+using PrepBot.Scheduling;
 
 namespace PrepBot.Benchmarks;
 
@@ -152,6 +153,7 @@ public class InteractionBenchmarks
             "--Content:WatchForChanges=false",
             "--Logging:LogLevel:Default=Warning",
         ]);
+        builder.Services.AddPrepBotScheduling();
         builder.Services.AddDiscordTransport(builder.Configuration);
         ConfigureBot(builder);
         _bot = builder.Build();

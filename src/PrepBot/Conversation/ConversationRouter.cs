@@ -1,75 +1,67 @@
 using Microsoft.Extensions.Logging;
-using PrepBot.Features;
-using PrepBot.Features.Cards;
-using PrepBot.Features.Daily;
-using PrepBot.Features.Export;
-using PrepBot.Features.Help;
-using PrepBot.Features.Mock;
-using PrepBot.Features.Plan;
-using PrepBot.Features.Quiz;
-using PrepBot.Features.Review;
-using PrepBot.Features.Settings;
-using PrepBot.Features.Star;
-using PrepBot.Features.Stats;
-using PrepBot.Features.Study;
 using PrepBot.Learning;
 
 namespace PrepBot.Conversation;
 
 /// <summary>
-/// The one entry point transports call: resolves (and on first use enrols) the learner, then hands the
-/// input to the feature that owns it. Unknown commands and buttons get a reply that says so.
+/// The one entry point transports call: resolves (and on first use enrols) the learner, then looks up the handler a
+/// feature registered for the command path or the custom-id prefix. It lists no features. Unknown commands and buttons
+/// get a reply that says so.
 /// </summary>
-public sealed partial class ConversationRouter(
-    LearnerDirectory learners,
-    QuizHandler quiz,
-    ReviewHandler review,
-    StatsHandler stats,
-    HelpHandler help,
-    PlanHandler plan,
-    CardShowHandler cardShow,
-    StudyFlow study,
-    StarHandler star,
-    StoriesHandler stories,
-    SetupHandler setup,
-    DailyAnswerHandler daily,
-    DailyStore dailyStore,
-    MockHandler mock,
-    IMessenger messenger,
-    GuildRoster roster,
-    LeaderboardHandler leaderboard,
-    MeHandler me,
-    ExportHandler export,
-    ILogger<ConversationRouter> logger)
+public sealed partial class ConversationRouter
 {
+    private readonly LearnerDirectory _learners;
+    private readonly CommandCatalog _catalog;
+    private readonly IReadOnlyList<LearnerHook> _hooks;
+    private readonly Dictionary<string, CommandRoute> _commands;
+    private readonly Dictionary<string, ComponentRoute> _components;
+    private readonly ILogger<ConversationRouter> _logger;
+
+    public ConversationRouter(
+        LearnerDirectory learners,
+        CommandCatalog catalog,
+        IEnumerable<CommandRoute> commands,
+        IEnumerable<ComponentRoute> components,
+        IEnumerable<LearnerHook> hooks,
+        ILogger<ConversationRouter> logger)
+    {
+        _learners = learners;
+        _catalog = catalog;
+        _hooks = [.. hooks];
+        _logger = logger;
+        _commands = commands.ToDictionary(c => c.Path, StringComparer.Ordinal);
+        _components = components.ToDictionary(c => c.Prefix, StringComparer.Ordinal);
+        var unanswered = catalog.Paths.Where(path => !_commands.ContainsKey(path)).ToList();
+        if (unanswered.Count > 0)
+        {
+            // The catalog lists a command no handler owns: a programming error, said plainly at start rather than hidden.
+            throw new InvalidOperationException($"No handler for {string.Join(", ", unanswered.Select(p => "/" + p))}.");
+        }
+    }
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, UserInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
-        if (input is ButtonInput { CustomId: var meId } && meId.StartsWith(ForgetConfirmation.Prefix, StringComparison.Ordinal))
+        var customId = input switch
         {
-            // Before enrolment: a stale "delete my data" button must not re-create the learner it deleted.
-            var replies = await me.HandleButtonAsync(who, meId, cancellationToken).ConfigureAwait(false);
-            if (replies is not null)
-            {
-                return replies;
-            }
-
-            LogUnknownComponent(meId);
-            return [Reply.Text("PrepBot does not recognise that button (it may come from an older version). Try `/help`.")];
+            ButtonInput button => button.CustomId,
+            SelectInput select => select.CustomId,
+            ModalInput modal => modal.CustomId,
+            _ => null,
+        };
+        var component = customId is null ? null : FindComponent(customId);
+        if (component is { BeforeEnrolment: true })
+        {
+            return await component.Handle(new ComponentRequest(who, null, customId!, input), cancellationToken).ConfigureAwait(false)
+                ?? Unrecognised(customId!);
         }
 
-        if (input is CommandInput { Name: ExportHandler.CommandName })
-        {
-            // Before enrolment: asking for your data must not create any.
-            return await export.HandleAsync(who, cancellationToken).ConfigureAwait(false);
-        }
-
-        var learner = await learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)
+        var learner = await _learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)
             .ConfigureAwait(false);
-        if (who.GuildId is { } guildId)
+        foreach (var hook in _hooks)
         {
-            // The server's leaderboard ranks the learners who use PrepBot there.
-            await roster.RecordAsync(guildId, learner.Id, cancellationToken).ConfigureAwait(false);
+            // e.g. the server's leaderboard ranks the learners who use PrepBot there.
+            await hook.Run(who, learner, cancellationToken).ConfigureAwait(false);
         }
 
         var zone = StudyCalendar.FindZone(learner.TimeZoneId) ?? TimeZoneInfo.Utc;
@@ -84,37 +76,18 @@ public sealed partial class ConversationRouter(
                     .ConfigureAwait(false);
         }
 
-        var customId = input switch
+        if (component is null)
         {
-            ButtonInput button => button.CustomId,
-            SelectInput select => select.CustomId,
-            ModalInput modal => modal.CustomId,
-            _ => string.Empty,
-        };
-        if (customId.StartsWith(StarToken.Prefix, StringComparison.Ordinal))
-        {
-            return StarToken.TryParse(customId, out var starToken)
-                ? await star.HandleAsync(context, starToken, input, cancellationToken).ConfigureAwait(false)
-                : Unrecognised(customId);
+            return Unrecognised(customId ?? string.Empty);
         }
 
-        if (DailyToken.TryParse(customId, out var dailyToken))
-        {
-            return await daily.HandleAsync(who, context, dailyToken, input, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (MockToken.TryParse(customId, out var mockToken))
-        {
-            return await mock.HandleComponentAsync(who, context, mockToken, input, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (StudyToken.TryParse(customId, out var token))
-        {
-            return await study.HandleAsync(context, token, input, cancellationToken).ConfigureAwait(false);
-        }
-
-        return Unrecognised(customId);
+        return await component.Handle(new ComponentRequest(who, context, customId!, input), cancellationToken).ConfigureAwait(false)
+            ?? Unrecognised(customId!);
     }
+
+    /// <summary>The handler registered for the id's prefix: everything up to and including the first <c>:</c>.</summary>
+    private ComponentRoute? FindComponent(string customId) =>
+        CustomId.PrefixOf(customId) is { } prefix && _components.TryGetValue(prefix, out var route) ? route : null;
 
     private IReadOnlyList<Reply> Unrecognised(string customId)
     {
@@ -125,7 +98,7 @@ public sealed partial class ConversationRouter(
     private async Task<IReadOnlyList<Reply>> RunCommandAsync(
         LearnerIdentity who, LearnerContext learner, CommandInput input, CancellationToken cancellationToken)
     {
-        var command = CommandResolver.Resolve(CommandCatalog.All, input, out var error);
+        var command = CommandResolver.Resolve(_catalog.All, input, out var error);
         if (command is null)
         {
             return [Reply.Text(error!)];
@@ -137,68 +110,15 @@ public sealed partial class ConversationRouter(
             return [Reply.Text($"Only server admins (Manage Server) can use `/{command.Path}`.")];
         }
 
-        if (command.Descriptor.GuildOnly && who.GuildId is null && command.Path.StartsWith("mock ", StringComparison.Ordinal))
-        {
-            return MockHandler.OutsideServer(command.Path, messenger.CanPost);
-        }
-
+        var route = _commands[command.Path];
+        var request = new CommandRequest(who, learner, command);
         if (command.Descriptor.GuildOnly && who.GuildId is null)
         {
-            return [Reply.Text($"`/{command.Path}` works inside a server channel, not here.")];
+            return route.OutsideServer?.Invoke(request) ?? [Reply.Text($"`/{command.Path}` works inside a server channel, not here.")];
         }
 
-        switch (command.Path)
-        {
-            case "quiz":
-                return await quiz.HandleAsync(learner, command, cancellationToken).ConfigureAwait(false);
-            case "review":
-                return await review.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
-            case "stats":
-                return await stats.HandleAsync(learner, cancellationToken).ConfigureAwait(false);
-            case "leaderboard":
-                return await leaderboard.HandleAsync(learner, who.GuildId!, cancellationToken).ConfigureAwait(false);
-            case "me leaderboard":
-                return await leaderboard.HandleSettingAsync(learner, command, cancellationToken).ConfigureAwait(false);
-            case "help":
-                return help.Handle(who.CanManageServer);
-            case "plan":
-                return await plan.HandleAsync(await WithCohortAsync(who, learner, cancellationToken).ConfigureAwait(false), command, cancellationToken)
-                    .ConfigureAwait(false);
-            case "mock start" or "mock queue" or "mock schedule" or "mock history":
-                return await mock.HandleAsync(who, learner, command, cancellationToken).ConfigureAwait(false);
-            case "card show":
-                return cardShow.Handle(learner, command);
-            case "star":
-                return await star.HandleCommandAsync(who, learner, command, cancellationToken).ConfigureAwait(false);
-            case "stories list":
-                return await stories.ListAsync(learner, cancellationToken).ConfigureAwait(false);
-            case "stories delete":
-                return await stories.DeleteAsync(learner, command, cancellationToken).ConfigureAwait(false);
-            case "setup daily" or "setup mix" or "setup cohort" or "setup show" or "setup pause" or "setup resume":
-                return await setup.HandleAsync(who, command, cancellationToken).ConfigureAwait(false);
-            case "me show":
-                return await me.ShowAsync(learner, cancellationToken).ConfigureAwait(false);
-            case "me timezone":
-                return await me.TimeZoneAsync(learner, command, cancellationToken).ConfigureAwait(false);
-            case "me reminder":
-                return await me.ReminderAsync(learner, command, cancellationToken).ConfigureAwait(false);
-            case "me pause":
-                return await me.PauseAsync(learner, command, cancellationToken).ConfigureAwait(false);
-            case "me cap":
-                return await me.CapAsync(learner, command, cancellationToken).ConfigureAwait(false);
-            case "me forget":
-                return me.AskToForget(learner);
-            default:
-                // The catalog lists a command no handler owns: a programming error, said plainly rather than hidden.
-                throw new InvalidOperationException($"No handler for /{command.Path}.");
-        }
+        return await route.Handle(request, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Inside a server with a cohort start (<c>/setup cohort</c>), the learner's context carries it.</summary>
-    private async Task<LearnerContext> WithCohortAsync(LearnerIdentity who, LearnerContext learner, CancellationToken cancellationToken) =>
-        who.GuildId is { } guildId && await dailyStore.GetSettingsAsync(guildId, cancellationToken).ConfigureAwait(false) is { CohortStart: { } start }
-            ? learner with { CohortStart = start }
-            : learner;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused admin command {Command} for user {UserId} without Manage Server")]
     private partial void LogAdminRefused(string command, string userId);

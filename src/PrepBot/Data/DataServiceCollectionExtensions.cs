@@ -4,13 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PrepBot.Learning;
 
 namespace PrepBot.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>SQLite through EF Core, migrated at start-up, plus the review store built on it.</summary>
+    /// <summary>SQLite through EF Core, migrated at start-up, with the WAL checkpointer. The stores built on it are their owners' to register.</summary>
     public static IServiceCollection AddPrepBotData(this IServiceCollection services)
     {
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateOnStart();
@@ -39,9 +38,6 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<WalCheckpointer>();
         services.AddHostedService(provider => provider.GetRequiredService<WalCheckpointer>());
-
-        services.AddSingleton<LearnerDirectory>();
-        services.AddSingleton<ReviewStore>();
         return services;
     }
 }

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PrepBot.Conversation;
 using PrepBot.Discord;
 using PrepBot.Discord.Gateway;
 using PrepBot.Discord.Rest;
-using PrepBot.Features;
 
 namespace PrepBot.DiscordFrontEnd;
 
@@ -18,6 +18,7 @@ internal sealed partial class DiscordFrontEndService(
     DiscordGatewayClient gateway,
     DiscordRestClient rest,
     InteractionHandler handler,
+    CommandCatalog catalog,
     DiscordStatus status,
     IOptions<DiscordOptions> options,
     IHostApplicationLifetime lifetime,
@@ -93,7 +94,7 @@ internal sealed partial class DiscordFrontEndService(
         try
         {
             Snowflake? guild = Snowflake.TryParse(options.Value.DevelopmentGuildId, out var id) ? id : null;
-            await rest.BulkOverwriteApplicationCommandsIfChangedAsync(ready.Application.Id, SlashCommands.From(CommandCatalog.All), guild, cancellationToken)
+            await rest.BulkOverwriteApplicationCommandsIfChangedAsync(ready.Application.Id, SlashCommands.From(catalog.All), guild, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -5,7 +5,6 @@ using PrepBot.Conversation;
 using PrepBot.Discord;
 using PrepBot.Discord.Models;
 using PrepBot.Discord.Rest;
-using PrepBot.Features.Autocomplete;
 using PrepBot.Operations;
 
 namespace PrepBot.DiscordFrontEnd;

@@ -1,6 +1,5 @@
 using PrepBot.Conversation;
 using PrepBot.Discord.Models;
-using PrepBot.Features;
 
 namespace PrepBot.DiscordFrontEnd;
 

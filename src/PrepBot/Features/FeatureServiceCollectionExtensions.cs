@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
-using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
 using PrepBot.Features.Export;
@@ -10,7 +8,6 @@ using PrepBot.Features.Help;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
-using PrepBot.Features.Reminders;
 using PrepBot.Features.Review;
 using PrepBot.Features.Settings;
 using PrepBot.Features.SqlPractice;
@@ -23,50 +20,28 @@ namespace PrepBot.Features;
 
 public static class FeatureServiceCollectionExtensions
 {
-    /// <summary>The transport-neutral features and the router transports call.</summary>
+    /// <summary>
+    /// The transport-neutral features and the router transports call. Each feature registers its own commands and
+    /// component handlers; commands are listed (in <c>/help</c>, on Discord, in "did you mean") in the order of these lines.
+    /// </summary>
     public static IServiceCollection AddPrepBotFeatures(this IServiceCollection services)
     {
-        services.TryAddSingleton<IMessenger, NoMessenger>();
+        services.AddPrepBotConversation();
+        services.TryAddSingleton<IJobScheduling, NoJobScheduling>();
         services.AddPrepBotSqlPractice();
-        services.AddSingleton<TopicProgressReader>();
-        services.AddSingleton<DailyCaps>();
-        services.AddSingleton<CardPicker>();
-        services.AddSingleton<StudyFlow>();
-        services.AddSingleton<QuizHandler>();
-        services.AddSingleton<ReviewHandler>();
-        services.AddSingleton<StudyHistory>();
-        services.AddSingleton<LearnerStatsReader>();
-        services.AddSingleton<StatsHandler>();
-        services.AddSingleton<GuildRoster>();
-        services.AddSingleton<LeaderboardStore>();
-        services.AddSingleton<LeaderboardHandler>();
-        services.AddSingleton<HelpHandler>();
-        services.AddSingleton<OptionSuggestions>();
-        services.AddSingleton<PlanHandler>();
-        services.AddSingleton<CardShowHandler>();
-        services.AddSingleton<StarPrompts>();
-        services.AddSingleton<StarStoryStore>();
-        services.AddSingleton<StarHandler>();
-        services.AddSingleton<StoriesHandler>();
-        services.AddPrepBotDaily();
-        services.AddPrepBotMockInterviews();
+        services.AddPrepBotStudy();
+        services.AddPrepBotQuiz();
+        services.AddPrepBotReview();
+        services.AddPrepBotPlan();
+        services.AddPrepBotStats();
+        services.AddPrepBotStar();
+        services.AddPrepBotLeaderboard();
         services.AddPrepBotLearnerSettings();
-        services.AddSingleton<ConversationRouter>();
-        return services;
-    }
-
-    /// <summary><c>/me</c> (settings, pause, caps, forget) and the daily reminder DMs (scheduled only where Quartz runs: Discord).</summary>
-    private static IServiceCollection AddPrepBotLearnerSettings(this IServiceCollection services)
-    {
-        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
-        services.AddSingleton<LearnerSettingsStore>();
-        services.AddSingleton<PauseService>();
-        services.AddSingleton<MeHandler>();
         services.AddPrepBotExport();
-        services.AddSingleton<ReminderService>();
-        services.AddTransient<ReminderJob>();
-        services.AddSingleton<IScheduleRegistrar, ReminderScheduleRegistrar>();
+        services.AddPrepBotHelp();
+        services.AddPrepBotMockInterviews();
+        services.AddPrepBotCards();
+        services.AddPrepBotDaily();
         return services;
     }
 }

@@ -11,6 +11,7 @@ using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.SqlPractice;
 using PrepBot.Operations;
 using PrepBot.Operations.Backups;
+using PrepBot.Scheduling;
 using PrepBot.Terminal;
 
 namespace PrepBot.Hosting;
@@ -116,6 +117,7 @@ public static class PrepBotApp
     /// <summary>Runs the bot on Discord until stopped (Ctrl+C, SIGTERM) or until Discord refuses it for good.</summary>
     private static async Task<int> RunDiscordAsync(HostApplicationBuilder builder, Action<HostApplicationBuilder>? configure, TextWriter output, TextWriter error)
     {
+        builder.Services.AddPrepBotScheduling();
         builder.Services.AddDiscordTransport(builder.Configuration);
         builder.Services.AddPrepBotOperations(builder.Configuration);
         configure?.Invoke(builder);
@@ -143,15 +145,8 @@ public static class PrepBotApp
 
     private static void AddPractice(HostApplicationBuilder builder, string why)
     {
-        var services = builder.Services;
-        services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PracticeOptions>, PracticeOptionsValidator>();
-        services.AddSingleton(TerminalIO.Console);
-        services.AddSingleton(provider => new StartupBanner(
-            $"{why} on the cards in {provider.GetRequiredService<IOptions<ContentOptions>>().Value.Directory}, progress saved in {provider.GetRequiredService<DatabaseLocation>().Path}."));
-        services.AddHostedService<PracticeSession>();
-        services.AddPrepBotBackups(); // the database lock, so data restore sees the session
-
+        builder.Services.AddTerminalTransport(why);
+        builder.Services.AddPrepBotBackups(); // the database lock, so data restore sees the session
 
         // The terminal is the learner's screen: only warnings and errors are logged there (to standard error),
         // and a failed start is reported by RunAsync in one line rather than as the host's stack trace.

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using PrepBot.Content;
 using PrepBot.Data;
-using PrepBot.Discord;
 using PrepBot.Features;
+using PrepBot.Learning;
 
 namespace PrepBot.Hosting;
 
@@ -56,8 +56,8 @@ public static class PrepBotHost
         builder.Logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName);
         builder.Services.AddPrepBotData();
+        builder.Services.AddPrepBotLearning();
         builder.Services.AddPrepBotContent();
         builder.Services.AddPrepBotFeatures();
         return builder;

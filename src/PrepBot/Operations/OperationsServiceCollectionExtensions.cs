@@ -51,14 +51,14 @@ public static class OperationsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// <see cref="DatabaseBackup"/> for <c>data backup</c> / <c>data restore</c>, and the lock a running bot holds on its
+    /// <see cref="DatabaseBackupStore"/> for <c>data backup</c> / <c>data restore</c>, and the lock a running bot holds on its
     /// database (<see cref="DatabaseLock"/>) so that a restore can tell.
     /// </summary>
     public static IServiceCollection AddPrepBotBackups(this IServiceCollection services)
     {
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>());
-        services.TryAddSingleton<DatabaseBackup>();
+        services.TryAddSingleton<DatabaseBackupStore>();
         services.TryAddSingleton<DatabaseLock>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DatabaseLock>(provider => provider.GetRequiredService<DatabaseLock>()));
         return services;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
 using PrepBot.Data;
-using PrepBot.Hosting;
 using PrepBot.Learning;
 using PrepBot.Rendering;
 

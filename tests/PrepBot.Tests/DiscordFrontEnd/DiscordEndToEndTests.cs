@@ -5,7 +5,6 @@ using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
 using PrepBot.FakeDiscord.Recording;
 using PrepBot.FakeDiscord.Rest;
-using PrepBot.Features;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.DiscordFrontEnd;
@@ -80,7 +79,7 @@ public sealed class DiscordEndToEndTests : IAsyncLifetime
 
         Assert.Equal(1, _discord.GlobalCommandOverwriteCount);
         var registered = _discord.GetCommands()!.Value.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(CommandCatalog.All.Select(c => c.Name), registered);
+        Assert.Equal(RegisteredCommands.All.Select(c => c.Name), registered);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PrepBot.Conversation;
 using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
-using PrepBot.Features;
 using PrepBot.Features.Reminders;
 using PrepBot.Tests.Support;
 

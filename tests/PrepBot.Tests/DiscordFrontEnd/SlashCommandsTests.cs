@@ -2,7 +2,7 @@ using PrepBot.Conversation;
 using PrepBot.Discord;
 using PrepBot.Discord.Models;
 using PrepBot.DiscordFrontEnd;
-using PrepBot.Features;
+using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.DiscordFrontEnd;
 
@@ -11,16 +11,16 @@ public sealed class SlashCommandsTests
     [Fact]
     public void Every_catalog_command_is_a_valid_discord_command()
     {
-        var commands = SlashCommands.From(CommandCatalog.All);
+        var commands = SlashCommands.From(RegisteredCommands.All);
 
         DiscordLimits.Validate(commands);
-        Assert.Equal(CommandCatalog.All.Select(c => c.Name), commands.Select(c => c.Name));
+        Assert.Equal(RegisteredCommands.All.Select(c => c.Name), commands.Select(c => c.Name));
     }
 
     [Fact]
     public void Daily_question_channel_can_only_be_a_text_or_announcement_channel()
     {
-        var setup = SlashCommands.From(CommandCatalog.All).Single(c => c.Name == "setup");
+        var setup = SlashCommands.From(RegisteredCommands.All).Single(c => c.Name == "setup");
         var channel = setup.Options!.Single(o => o.Name == "daily").Options!.Single(o => o.Name == "channel");
 
         Assert.Equal(ApplicationCommandOptionType.Channel, channel.Type);

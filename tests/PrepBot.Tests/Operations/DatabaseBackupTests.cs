@@ -26,7 +26,7 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
         _folder.Delete(recursive: true);
     }
 
-    private DatabaseBackup BackupOf(string databasePath) => new(new DatabaseLocation(databasePath), _time, NullLogger<DatabaseBackup>.Instance);
+    private DatabaseBackupStore BackupOf(string databasePath) => new(new DatabaseLocation(databasePath), _time, NullLogger<DatabaseBackupStore>.Instance);
 
     private static string Query(string path, string sql)
     {
@@ -144,10 +144,10 @@ public sealed class DatabaseBackupTests : IAsyncLifetime
     {
         for (var day = 1; day <= 9; day++)
         {
-            File.WriteAllText(Path.Combine(_folder.FullName, DatabaseBackup.DailyName(new DateTimeOffset(2026, 11, day, 3, 30, 0, TimeSpan.Zero))), string.Empty);
+            File.WriteAllText(Path.Combine(_folder.FullName, DatabaseBackupStore.DailyName(new DateTimeOffset(2026, 11, day, 3, 30, 0, TimeSpan.Zero))), string.Empty);
         }
 
-        var deleted = DatabaseBackup.Rotate(_folder.FullName, keep: 7);
+        var deleted = DatabaseBackupStore.Rotate(_folder.FullName, keep: 7);
 
         Assert.Equal(2, deleted.Count);
         Assert.Equal(7, _folder.GetFiles("prepbot-*.db").Length);

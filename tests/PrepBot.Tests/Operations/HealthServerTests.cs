@@ -69,7 +69,7 @@ public sealed class HealthServerTests : IAsyncLifetime
         var (liveStatus, _) = await GetAsync(bot, "/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal(["content"], ready.GetProperty("failed").EnumerateArray().Select(name => name.GetString()));
+        Assert.Contains("content", ready.GetProperty("failed").EnumerateArray().Select(name => name.GetString()));
         Assert.Contains("no cards loaded", ready.GetProperty("checks").GetProperty("content").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, liveStatus);
     }

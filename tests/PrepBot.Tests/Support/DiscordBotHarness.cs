@@ -9,6 +9,7 @@ using PrepBot.FakeDiscord.Gateway;
 using PrepBot.FakeDiscord.Recording;
 using PrepBot.Hosting;
 using PrepBot.Operations;
+using PrepBot.Scheduling;
 
 namespace PrepBot.Tests.Support;
 
@@ -70,6 +71,7 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
             "--Content:WatchForChanges=false",
             .. settings,
         ]);
+        builder.Services.AddPrepBotScheduling();
         builder.Services.AddDiscordTransport(builder.Configuration);
         if (clock is not null)
         {

@@ -6,14 +6,21 @@ namespace PrepBot.Tests.Support;
 /// <summary>
 /// An <see cref="IMessenger"/> that keeps what features post, in memory: a post with a nonce already used in that channel
 /// returns the first message (Discord's <c>enforce_nonce</c>), channels can refuse posts, and the next post can
-/// "crash" after it was delivered (the process dying between sending and recording).
+/// "crash" after it was delivered (the process dying between sending and recording). DMs go to channel
+/// <c>dm-&lt;user&gt;</c> (a post there is a DM too, as reminders post into a remembered DM channel), and a user can refuse
+/// DMs (Discord's 50007). The one recording messenger of the tests.
 /// </summary>
 internal sealed class RecordingMessenger : IMessenger
 {
+    private const string DmChannelPrefix = "dm-";
+
     private readonly Lock _gate = new();
     private readonly List<SentPost> _posts = [];
     private readonly Dictionary<string, DeliveryFailure> _refusing = new(StringComparer.Ordinal);
     private readonly List<(PostedMessage Message, string ThreadId, string Name)> _threads = [];
+    private readonly List<SentDirect> _sent = [];
+    private readonly Dictionary<string, bool> _cannotDm = new(StringComparer.Ordinal);
+    private int _refused;
     private long _nextId = 5000;
     private bool _crashAfterNextPost;
 
@@ -41,6 +48,40 @@ internal sealed class RecordingMessenger : IMessenger
         }
     }
 
+    /// <summary>Every DM delivered, in order.</summary>
+    public IReadOnlyList<SentDirect> Sent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _sent];
+            }
+        }
+    }
+
+    /// <summary>DM attempts refused because the user does not accept DMs.</summary>
+    public int Refused
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _refused;
+            }
+        }
+    }
+
+    public void SetCannotDm(string userId, bool cannotDm = true)
+    {
+        lock (_gate)
+        {
+            _cannotDm[userId] = cannotDm;
+        }
+    }
+
+    public IReadOnlyList<SentDirect> To(string userId) => [.. Sent.Where(s => s.UserId == userId)];
+
     public IReadOnlyList<SentPost> In(string channelId) => [.. Posts.Where(p => p.ChannelId == channelId)];
 
     public void Refuse(string channelId, DeliveryFailure failure = DeliveryFailure.NotAllowed)
@@ -64,6 +105,13 @@ internal sealed class RecordingMessenger : IMessenger
     {
         lock (_gate)
         {
+            var dmUser = channelId.StartsWith(DmChannelPrefix, StringComparison.Ordinal) ? channelId[DmChannelPrefix.Length..] : null;
+            if (dmUser is not null && _cannotDm.TryGetValue(dmUser, out var closed) && closed)
+            {
+                _refused++;
+                throw new DeliveryException(DeliveryFailure.DirectMessagesClosed, $"Discord refused a DM to <@{dmUser}>: they do not accept direct messages from the bot (50007).");
+            }
+
             if (_refusing.TryGetValue(channelId, out var failure))
             {
                 throw new DeliveryException(failure, $"Discord refused channel <#{channelId}>: PrepBot lacks a permission there (Missing Permissions, 50013).");
@@ -74,6 +122,10 @@ internal sealed class RecordingMessenger : IMessenger
             if (existing is null)
             {
                 _posts.Add(post);
+                if (dmUser is not null)
+                {
+                    _sent.Add(new SentDirect(dmUser, reply, nonce, new PostedMessage(channelId, post.MessageId)));
+                }
             }
 
             if (_crashAfterNextPost)
@@ -89,7 +141,7 @@ internal sealed class RecordingMessenger : IMessenger
     public Task EditAsync(PostedMessage message, Reply reply, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<PostedMessage> SendDirectAsync(string userId, Reply reply, string? nonce, CancellationToken cancellationToken) =>
-        PostAsync("dm-" + userId, reply, nonce, cancellationToken);
+        PostAsync(DmChannelPrefix + userId, reply, nonce, cancellationToken);
 
     public Task<string> StartThreadAsync(PostedMessage message, string name, CancellationToken cancellationToken)
     {
@@ -117,3 +169,5 @@ internal sealed class RecordingMessenger : IMessenger
 }
 
 internal sealed record SentPost(string ChannelId, string MessageId, Reply Reply, string? Nonce);
+
+internal sealed record SentDirect(string UserId, Reply Reply, string? Nonce, PostedMessage Message);

@@ -5,7 +5,6 @@ using PrepBot.Conversation;
 using PrepBot.Data;
 using PrepBot.Features.SqlPractice;
 using PrepBot.Learning;
-using PrepBot.Rendering;
 
 namespace PrepBot.Features.Daily;
 
@@ -22,6 +21,7 @@ public sealed partial class DailyPostService(
     CardCatalog catalog,
     IMessenger messenger,
     SqlCardPreview sqlPreview,
+    ReplyLimits limits,
     TimeProvider time,
     ILogger<DailyPostService> logger)
 {
@@ -121,7 +121,7 @@ public sealed partial class DailyPostService(
         var reply = DailyPresenter.Post(card, post.GuildId, post.Id, post.LocalDate, week, tables: null);
         if (card.Kind == CardKind.Sql)
         {
-            var budget = MessageSplitter.DiscordMessageLimit - reply.Markdown.Length - 2;
+            var budget = limits.MessageLength - reply.Markdown.Length - 2;
             if (sqlPreview.Tables(card, budget) is { } tables)
             {
                 reply = DailyPresenter.Post(card, post.GuildId, post.Id, post.LocalDate, week, tables);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrepBot.Data;
 using PrepBot.Learning;
@@ -15,7 +14,7 @@ namespace PrepBot.Features.Daily;
 /// still owed today (its time passed while the bot was down, and no record of it) is posted at once, late; a day that
 /// ended while the bot was down is not made up.
 /// </summary>
-public sealed partial class DailyScheduler(IServiceProvider services, DailyStore store, TimeProvider time, ILogger<DailyScheduler> logger)
+public sealed partial class DailyScheduler(IJobScheduling scheduling, DailyStore store, TimeProvider time, ILogger<DailyScheduler> logger)
     : IScheduleRegistrar
 {
     public const string GuildKey = "guild";
@@ -34,12 +33,11 @@ public sealed partial class DailyScheduler(IServiceProvider services, DailyStore
     /// <summary>After <c>/setup</c> changed a server: replaces its trigger (or removes it when paused or unset). A no-op without a scheduler (the terminal).</summary>
     public async Task GuildChangedAsync(string guildId, CancellationToken cancellationToken)
     {
-        if (services.GetService<ISchedulerFactory>() is not { } factory)
+        if (await scheduling.GetSchedulerAsync(cancellationToken).ConfigureAwait(false) is not { } scheduler)
         {
             return;
         }
 
-        var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
         var settings = await store.GetSettingsAsync(guildId, cancellationToken).ConfigureAwait(false);
         if (settings is null)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrepBot.Conversation;
 
 namespace PrepBot.Features.Daily;
 
@@ -35,20 +36,19 @@ public sealed record DailyToken(DailyAction Action, long PostId)
             DailyAction.Show => "s",
             _ => throw new InvalidOperationException($"Unknown daily action {Action}."),
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{Prefix}{action}:{PostId}");
+        return CustomId.Build(Prefix, action, PostId.ToString(CultureInfo.InvariantCulture));
     }
 
     public static bool TryParse(string customId, out DailyToken token)
     {
         ArgumentNullException.ThrowIfNull(customId);
         token = null!;
-        if (!customId.StartsWith(Prefix, StringComparison.Ordinal))
+        if (!CustomId.TryParse(customId, Prefix, 2, out var parts))
         {
             return false;
         }
 
-        var parts = customId[Prefix.Length..].Split(':');
-        DailyAction? action = parts.Length != 2 ? null : parts[0] switch
+        DailyAction? action = parts[0] switch
         {
             "c" => DailyAction.Choose,
             "r" => DailyAction.Reveal,

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using PrepBot.Conversation;
-using PrepBot.Features.Autocomplete;
 using PrepBot.Learning;
 
 namespace PrepBot.Features.Daily;

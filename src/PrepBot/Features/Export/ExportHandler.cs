@@ -1,29 +1,27 @@
 using System.Globalization;
 using PrepBot.Conversation;
-using PrepBot.Learning;
 
 namespace PrepBot.Features.Export;
 
 /// <summary>
 /// <c>/me export</c>: the learner's own data as two files, a JSON of everything stored about them and the review log as
-/// CSV. Handled before enrolment, like the forget button, so asking for your data never creates any.
+/// CSV. Commands run after enrolment (the router's rule), so a learner who never studied has only that enrolment: they
+/// are told there is nothing to export rather than sent files of their own user id.
 /// </summary>
-public sealed class ExportHandler(LearnerDirectory learners, LearnerDataExport export, TimeProvider time)
+public sealed class ExportHandler(LearnerDataExport export, TimeProvider time)
 {
-    public const string CommandName = "me export";
-
     public static CommandDescriptor Command { get; } = new("export", "A file with everything PrepBot stores about you (JSON, review log as CSV).");
 
-    public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(who);
-        var learner = await learners.FindAsync(who.Platform, who.UserId, cancellationToken).ConfigureAwait(false);
-        if (learner is null)
+        ArgumentNullException.ThrowIfNull(context);
+        var learner = context.Learner;
+        var data = await export.ExportAsync(learner.Id, cancellationToken).ConfigureAwait(false);
+        if (data.RowCounts.Where(table => !LearnerDataExport.EnrolmentTables.Contains(table.Key)).All(table => table.Value == 0))
         {
-            return [Reply.Text("PrepBot stores nothing about you, so there is nothing to export.")];
+            return [Reply.Text("PrepBot stores nothing about you beyond your user id and time zone (no answers, settings, stories or interviews), so there is nothing to export.")];
         }
 
-        var data = await export.ExportAsync(learner.Id, cancellationToken).ConfigureAwait(false);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var name = $"prepbot-export-{learner.Platform}-{learner.PlatformUserId}-{stamp}";
         var reviews = data.RowCounts.GetValueOrDefault("ReviewLogs");

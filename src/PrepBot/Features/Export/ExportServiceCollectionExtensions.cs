@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using PrepBot.Conversation;
+using PrepBot.Features.Settings;
 
 namespace PrepBot.Features.Export;
 
@@ -9,6 +11,7 @@ public static class ExportServiceCollectionExtensions
     {
         services.AddSingleton<LearnerDataExport>();
         services.AddSingleton<ExportHandler>();
+        services.AddCommand<ExportHandler>(ExportHandler.Command, (handler, request, ct) => handler.HandleAsync(request.Learner, ct), parent: MeCommands.Name);
         return services;
     }
 }

@@ -28,6 +28,9 @@ public sealed class LearnerDataExport(IDbContextFactory<PrepBotDbContext> contex
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Tables every learner has rows in from the first command on (their enrolment, and the servers they used PrepBot in).</summary>
+    public static readonly IReadOnlySet<string> EnrolmentTables = new HashSet<string>(["Learners", "GuildLearners"], StringComparer.Ordinal);
+
     public async Task<LearnerExport> ExportAsync(long learnerId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

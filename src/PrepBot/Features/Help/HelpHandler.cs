@@ -7,17 +7,17 @@ namespace PrepBot.Features.Help;
 /// <c>/help</c>: what PrepBot can do — every command with its options — and how grading works. Admin commands are
 /// listed only to those who may run them.
 /// </summary>
-public sealed class HelpHandler
+public sealed class HelpHandler(CommandCatalog catalog)
 {
-    private readonly Reply _forMembers = Build(includeAdmin: false);
-    private readonly Reply _forAdmins = Build(includeAdmin: true);
+    private readonly Reply _forMembers = Build(catalog, includeAdmin: false);
+    private readonly Reply _forAdmins = Build(catalog, includeAdmin: true);
 
     public IReadOnlyList<Reply> Handle(bool canManageServer) => [canManageServer ? _forAdmins : _forMembers];
 
-    private static Reply Build(bool includeAdmin)
+    private static Reply Build(CommandCatalog catalog, bool includeAdmin)
     {
         var text = new StringBuilder("**PrepBot** — interview practice for data engineers, with spaced repetition.\n\n");
-        foreach (var command in CommandCatalog.All.Where(c => includeAdmin || !c.RequiresManageServer))
+        foreach (var command in catalog.All.Where(c => includeAdmin || !c.RequiresManageServer))
         {
             if (command.Subcommands.Count == 0)
             {

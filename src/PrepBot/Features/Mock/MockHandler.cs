@@ -33,6 +33,9 @@ public sealed partial class MockHandler(
     private const string ScoreFieldPrefix = "s";
     private const string NotesField = "notes";
 
+    /// <summary>False in the terminal, where there are no channels to pair in.</summary>
+    public bool CanPost => messenger.CanPost;
+
     /// <summary>What the terminal (or a DM) answers: pairing needs a server channel.</summary>
     public static IReadOnlyList<Reply> OutsideServer(string command, bool canPost) =>
     [

@@ -17,6 +17,7 @@ namespace PrepBot.Features.Mock;
 /// </summary>
 public sealed partial class MockInterviews(
     IDbContextFactory<PrepBotDbContext> contextFactory,
+    MockStore store,
     CardCatalog catalog,
     IMessenger messenger,
     MockTriggers triggers,
@@ -117,19 +118,7 @@ public sealed partial class MockInterviews(
 
         var now = time.GetUtcNow();
         var ends = now + Options.Length(session.Kind);
-        var claimed = await db.MockSessions
-            .Where(s => s.Id == sessionId && s.State == MockState.Lobby)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(s => s.State, MockState.Active)
-                    .SetProperty(s => s.CardId, card.Id)
-                    .SetProperty(s => s.FirstCardId, card.Id)
-                    .SetProperty(s => s.StartedAt, now)
-                    .SetProperty(s => s.EndsAt, ends)
-                    .SetProperty(s => s.AbandonAt, (DateTimeOffset?)null)
-                    .SetProperty(s => s.PostedMarks, 0),
-                cancellationToken)
-            .ConfigureAwait(false);
-        if (claimed == 0)
+        if (!await store.ActivateRoundAsync(session, 1, interviewerId, candidateId, card.Id, now, ends, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -164,12 +153,7 @@ public sealed partial class MockInterviews(
             sessionId,
             $"Paired: {Mention(interviewer.PlatformUserId)} interviews {Mention(candidate.PlatformUserId)} in a private thread.",
             cancellationToken).ConfigureAwait(false);
-        session.State = MockState.Active;
         session.ThreadId = threadId;
-        session.CardId = card.Id;
-        session.StartedAt = now;
-        session.EndsAt = ends;
-        session.PostedMarks = 0;
         await PostRoundAsync(session, interviewer, candidate, card, cancellationToken).ConfigureAwait(false);
         return null;
     }
@@ -192,34 +176,12 @@ public sealed partial class MockInterviews(
 
         var now = time.GetUtcNow();
         var ends = now + Options.Length(session.Kind);
-        var claimed = await db.MockSessions
-            .Where(s => s.Id == sessionId && s.State == MockState.RoundDone && s.Round == 1)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(s => s.State, MockState.Active)
-                    .SetProperty(s => s.Round, 2)
-                    .SetProperty(s => s.InterviewerId, oldCandidate)
-                    .SetProperty(s => s.CandidateId, oldInterviewer)
-                    .SetProperty(s => s.CardId, card.Id)
-                    .SetProperty(s => s.StartedAt, now)
-                    .SetProperty(s => s.EndsAt, ends)
-                    .SetProperty(s => s.AbandonAt, (DateTimeOffset?)null)
-                    .SetProperty(s => s.PostedMarks, 0),
-                cancellationToken)
-            .ConfigureAwait(false);
-        if (claimed == 0)
+        if (!await store.ActivateRoundAsync(session, 2, oldCandidate, oldInterviewer, card.Id, now, ends, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
         var people = await LearnersAsync(db, session, cancellationToken).ConfigureAwait(false);
-        session.State = MockState.Active;
-        session.Round = 2;
-        session.InterviewerId = oldCandidate;
-        session.CandidateId = oldInterviewer;
-        session.CardId = card.Id;
-        session.StartedAt = now;
-        session.EndsAt = ends;
-        session.PostedMarks = 0;
         await PostRoundAsync(session, people[oldCandidate], people[oldInterviewer], card, cancellationToken).ConfigureAwait(false);
         return true;
     }

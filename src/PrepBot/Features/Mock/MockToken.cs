@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrepBot.Conversation;
 
 namespace PrepBot.Features.Mock;
 
@@ -50,18 +51,13 @@ public sealed record MockToken(MockAction Action, long SessionId, int Round)
         [MockAction.Notes] = "notes",
     };
 
-    public string Format() => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Codes[Action]}:{SessionId}:{Round}");
+    public string Format() =>
+        CustomId.Build(Prefix, Codes[Action], SessionId.ToString(CultureInfo.InvariantCulture), Round.ToString(CultureInfo.InvariantCulture));
 
     public static bool TryParse(string customId, out MockToken token)
     {
         token = null!;
-        if (customId is null || !customId.StartsWith(Prefix, StringComparison.Ordinal) || customId.Length > 100)
-        {
-            return false;
-        }
-
-        var parts = customId[Prefix.Length..].Split(':');
-        if (parts.Length != 3
+        if (customId is null || customId.Length > CustomId.MaxLength || !CustomId.TryParse(customId, Prefix, 3, out var parts)
             || Codes.FirstOrDefault(c => c.Value == parts[0]) is not { Value: not null } code
             || !IsDigits(parts[1]) || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var session) || session <= 0
             || parts[2] is not ("1" or "2"))

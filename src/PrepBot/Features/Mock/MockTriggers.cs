@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrepBot.Data;
+using PrepBot.Scheduling;
 using Quartz;
 
 namespace PrepBot.Features.Mock;
@@ -11,7 +11,7 @@ namespace PrepBot.Features.Mock;
 /// same thing twice — at start from the database and again from a running flow — creates it once. Without a scheduler
 /// (the terminal) nothing is scheduled: there are no mock sessions there.
 /// </summary>
-public sealed partial class MockTriggers(IServiceProvider services, TimeProvider time, ILogger<MockTriggers> logger)
+public sealed partial class MockTriggers(IJobScheduling scheduling, TimeProvider time, ILogger<MockTriggers> logger)
 {
     public const string SessionKey = "session";
     public const string RoundKey = "round";
@@ -88,14 +88,13 @@ public sealed partial class MockTriggers(IServiceProvider services, TimeProvider
     private async Task ScheduleAsync<TJob>(string name, DateTimeOffset at, JobDataMap data, CancellationToken cancellationToken)
         where TJob : IJob
     {
-        if (services.GetService<ISchedulerFactory>() is not { } factory)
-        {
-            return;
-        }
-
         try
         {
-            var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
+            if (await scheduling.GetSchedulerAsync(cancellationToken).ConfigureAwait(false) is not { } scheduler)
+            {
+                return;
+            }
+
             var key = new JobKey(name, "mock");
             if (await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
             {

@@ -10,7 +10,7 @@ namespace PrepBot.Features.Plan;
 /// <c>/plan</c>: this week's goals and a checklist of its topics with the learner's progress; <c>/plan week:&lt;n&gt;</c>
 /// another week; <c>/plan start:&lt;YYYY-MM-DD&gt;</c> sets the day the learner's week 1 begins.
 /// </summary>
-public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progress, LearnerDirectory learners, TimeProvider time)
+public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progress, LearnerDirectory learners, ICohortStarts cohorts, TimeProvider time)
 {
     public const string WeekOption = "week";
     public const string StartOption = "start";
@@ -21,6 +21,16 @@ public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progres
     private const string DateFormat = "yyyy-MM-dd";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Inside a server with a cohort start (<c>/setup cohort</c>), the learner's context carries it.</summary>
+    public async Task<IReadOnlyList<Reply>> HandleCommandAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var learner = request.Who.GuildId is { } guildId && await cohorts.GetCohortStartAsync(guildId, cancellationToken).ConfigureAwait(false) is { } start
+            ? request.Learner with { CohortStart = start }
+            : request.Learner;
+        return await HandleAsync(learner, request.Command, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, ResolvedCommand command, CancellationToken cancellationToken)
     {

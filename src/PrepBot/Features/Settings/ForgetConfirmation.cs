@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using PrepBot.Conversation;
 
 namespace PrepBot.Features.Settings;
 
@@ -16,18 +17,16 @@ public sealed record ForgetConfirmation(long LearnerId, long EnrolledAtMs, long 
     /// <summary>How long the confirm button works.</summary>
     public static TimeSpan Lifetime { get; } = TimeSpan.FromMinutes(15);
 
-    public string Format() => string.Create(CultureInfo.InvariantCulture, $"{ForgetPrefix}{LearnerId}:{EnrolledAtMs}:{AskedAtSeconds}");
+    public string Format() => CustomId.Build(
+        ForgetPrefix,
+        LearnerId.ToString(CultureInfo.InvariantCulture),
+        EnrolledAtMs.ToString(CultureInfo.InvariantCulture),
+        AskedAtSeconds.ToString(CultureInfo.InvariantCulture));
 
     public static bool TryParse(string customId, [NotNullWhen(true)] out ForgetConfirmation? confirmation)
     {
         confirmation = null;
-        if (customId is null || !customId.StartsWith(ForgetPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var parts = customId[ForgetPrefix.Length..].Split(':');
-        if (parts.Length != 3 || !All(parts, out var numbers))
+        if (!CustomId.TryParse(customId, ForgetPrefix, 3, out var parts) || !All(parts, out var numbers))
         {
             return false;
         }

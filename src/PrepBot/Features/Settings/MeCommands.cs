@@ -1,11 +1,10 @@
 using PrepBot.Conversation;
-using PrepBot.Features.Autocomplete;
 
 namespace PrepBot.Features.Settings;
 
 /// <summary>
-/// The <c>/me</c> sub-commands (Discord allows no bare <c>/me</c> beside sub-commands). <see cref="CommandCatalog"/> lists
-/// these under <c>me</c>; other features add their own <c>/me</c> sub-commands to that list.
+/// The <c>/me</c> sub-commands (Discord allows no bare <c>/me</c> beside sub-commands). <see cref="Group"/> lists
+/// these under <c>me</c>; other features add their own <c>/me</c> sub-commands to it from their registration.
 /// </summary>
 public static class MeCommands
 {
@@ -63,4 +62,20 @@ public static class MeCommands
     };
 
     public static CommandDescriptor Forget { get; } = new("forget", "Delete everything PrepBot stores about you (asks first).");
+
+    /// <summary>Declared last: it lists the sub-commands above, which must be initialised first.</summary>
+    public static CommandDescriptor Group { get; } =
+        new(Name, "Your settings: time zone, reminder, pause, daily caps; or delete your data.")
+        {
+            // Other features add their /me sub-commands (e.g. /me leaderboard) with AddCommand(…, parent: Name).
+            Subcommands =
+            [
+                Show,
+                TimeZone,
+                Reminder,
+                Pause,
+                Cap,
+                Forget,
+            ],
+        };
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
 using PrepBot.Data;
-using PrepBot.Features.Autocomplete;
 using PrepBot.Features.Reminders;
 using PrepBot.Features.Study;
 using PrepBot.Learning;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrepBot.Conversation;
 
 namespace PrepBot.Features.Star;
 
@@ -42,21 +43,20 @@ public sealed record StarToken(StarAction Action, long LearnerId, int Version, D
             _ => throw new InvalidOperationException($"Unknown STAR action {Action}."),
         };
         var started = StartedAt is { } at ? Base36.Format(at.ToUnixTimeSeconds()) : "-";
-        var id = $"{Prefix}{action}:{Base36.Format(LearnerId)}:{Base36.Format(Version)}:{started}:{CardId}";
+        var id = CustomId.Build(Prefix, action, Base36.Format(LearnerId), Base36.Format(Version), started, CardId);
         return id.Length <= MaxLength ? id : throw new InvalidOperationException($"STAR custom id for card '{CardId}' is {id.Length} characters; Discord allows {MaxLength}.");
     }
 
     public static bool TryParse(string customId, out StarToken token)
     {
         token = null!;
-        if (customId is null || !customId.StartsWith(Prefix, StringComparison.Ordinal) || customId.Length > MaxLength)
+        if (customId is null || customId.Length > MaxLength || !CustomId.TryParse(customId, Prefix, 5, out var parts, lastTakesRest: true))
         {
             return false;
         }
 
-        var parts = customId[Prefix.Length..].Split(':', 5);
         StarAction? action = parts[0] switch { "w" => StarAction.Write, "s" => StarAction.Submit, "r" => StarAction.Reuse, _ => null };
-        if (parts.Length != 5 || action is null || parts[4].Length == 0 || parts[4].Contains(':', StringComparison.Ordinal)
+        if (action is null || parts[4].Length == 0 || parts[4].Contains(':', StringComparison.Ordinal)
             || !Base36.TryParse(parts[1], out var learner)
             || !Base36.TryParse(parts[2], out var version) || version > int.MaxValue)
         {

@@ -1,4 +1,5 @@
 using PrepBot.Content;
+using PrepBot.Conversation;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Study;
 using PrepBot.Learning;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PrepBot.Conversation;
 using PrepBot.Data;
 using PrepBot.Learning;
 

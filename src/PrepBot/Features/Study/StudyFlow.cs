@@ -4,7 +4,6 @@ using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.SqlPractice;
 using PrepBot.Learning;
-using PrepBot.Rendering;
 
 namespace PrepBot.Features.Study;
 
@@ -14,7 +13,7 @@ namespace PrepBot.Features.Study;
 /// <see cref="ReviewStore"/>; in a review session the next due card follows.
 /// </summary>
 public sealed class StudyFlow(
-    CardCatalog catalog, ReviewStore reviews, CardPicker picker, SqlAnswers sqlAnswers, SqlCardPreview sqlPreview, TimeProvider time)
+    CardCatalog catalog, ReviewStore reviews, CardPicker picker, SqlAnswers sqlAnswers, SqlCardPreview sqlPreview, ReplyLimits limits, TimeProvider time)
 {
     /// <summary>Rows of the expected result shown after giving up on a SQL card.</summary>
     private const int GiveUpPreviewRows = 5;
@@ -69,7 +68,7 @@ public sealed class StudyFlow(
         return Question(picked.Card, new StudyToken(StudyAction.Reveal, mode, learner.Id, picked.Version, HintUsed: false, picked.Card.Id), lead);
     }
 
-    /// <summary>The question; a SQL card also shows the tables its answer uses, in what is left of one Discord message.</summary>
+    /// <summary>The question; a SQL card also shows the tables its answer uses, in what is left of one message of the front end.</summary>
     private Reply Question(Card card, StudyToken token, string? lead)
     {
         var question = CardPresenter.Question(card, token, lead);
@@ -78,7 +77,7 @@ public sealed class StudyFlow(
             return question;
         }
 
-        var budget = MessageSplitter.DiscordMessageLimit - question.Markdown.Length - 2;
+        var budget = limits.MessageLength - question.Markdown.Length - 2;
         return sqlPreview.Tables(card, budget) is { } tables ? CardPresenter.Question(card, token, lead, tables) : question;
     }
 

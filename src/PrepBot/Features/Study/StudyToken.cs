@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrepBot.Conversation;
 
 namespace PrepBot.Features.Study;
 
@@ -59,7 +60,7 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
             _ => throw new InvalidOperationException($"Unknown study action {Action}."),
         };
         var mode = Mode == StudyMode.Review ? "r" : "q";
-        return $"{Prefix}{action}:{mode}:{Base36.Format(LearnerId)}:{Base36.Format(Version)}:{(HintUsed ? "h" : "-")}:{CardId}";
+        return CustomId.Build(Prefix, action, mode, Base36.Format(LearnerId), Base36.Format(Version), HintUsed ? "h" : "-", CardId);
     }
 
     public StudyToken With(StudyAction action, int quality = 0) => this with { Action = action, Quality = quality };
@@ -67,13 +68,8 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
     public static bool TryParse(string customId, out StudyToken token)
     {
         token = null!;
-        if (!customId.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var parts = customId[Prefix.Length..].Split(':', 6);
-        if (parts.Length != 6 || parts[0].Length == 0 || parts[5].Length == 0
+        if (!CustomId.TryParse(customId, Prefix, 6, out var parts, lastTakesRest: true)
+            || parts[0].Length == 0 || parts[5].Length == 0
             || !Base36.TryParse(parts[2], out var learner)
             || !Base36.TryParse(parts[3], out var version) || version > int.MaxValue)
         {

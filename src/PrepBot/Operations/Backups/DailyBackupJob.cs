@@ -10,7 +10,7 @@ namespace PrepBot.Operations.Backups;
 /// <summary>Takes the daily copy into <c>Data:Backup:Directory</c> and keeps the newest <c>Data:Backup:Keep</c>.</summary>
 [DisallowConcurrentExecution]
 public sealed partial class DailyBackupJob(
-    DatabaseBackup backup, IOptions<BackupOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<DailyBackupJob> logger) : IJob
+    DatabaseBackupStore backup, IOptions<BackupOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<DailyBackupJob> logger) : IJob
 {
     public static readonly JobKey Key = new("daily-backup", "backups");
 
@@ -19,8 +19,8 @@ public sealed partial class DailyBackupJob(
         var folder = Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
         try
         {
-            await backup.BackupAsync(Path.Combine(folder, DatabaseBackup.DailyName(time.GetUtcNow())), cancellationToken).ConfigureAwait(false);
-            foreach (var deleted in DatabaseBackup.Rotate(folder, options.Value.Keep))
+            await backup.BackupAsync(Path.Combine(folder, DatabaseBackupStore.DailyName(time.GetUtcNow())), cancellationToken).ConfigureAwait(false);
+            foreach (var deleted in DatabaseBackupStore.Rotate(folder, options.Value.Keep))
             {
                 LogRotated(deleted);
             }

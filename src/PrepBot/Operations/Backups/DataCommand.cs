@@ -14,7 +14,7 @@ internal static class DataCommand
         builder.Services.AddPrepBotBackups();
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
-        var backup = services.GetRequiredService<DatabaseBackup>();
+        var backup = services.GetRequiredService<DatabaseBackupStore>();
         try
         {
             if (launch.Mode == LaunchMode.DataBackup)

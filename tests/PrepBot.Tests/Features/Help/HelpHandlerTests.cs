@@ -1,10 +1,11 @@
 using PrepBot.Features.Help;
+using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.Help;
 
 public sealed class HelpHandlerTests
 {
-    private readonly HelpHandler _help = new();
+    private readonly HelpHandler _help = new(RegisteredCommands.Catalog);
 
     [Fact]
     public void Help_lists_each_command_with_its_options()

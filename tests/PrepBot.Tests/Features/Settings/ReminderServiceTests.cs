@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Conversation;
 using PrepBot.Data;
-using PrepBot.Features;
 using PrepBot.Features.Reminders;
 using PrepBot.Tests.Support;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Conversation;
 using PrepBot.Data;
-using PrepBot.Features;
 using PrepBot.Features.Stats;
 using PrepBot.Learning;
 using PrepBot.Tests.Support;

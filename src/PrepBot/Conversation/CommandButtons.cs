@@ -1,4 +1,4 @@
-namespace PrepBot.Features;
+namespace PrepBot.Conversation;
 
 /// <summary>Buttons that run a command, e.g. "Another question" runs <c>/quiz</c>: custom id <c>cmd:&lt;name&gt;</c>.</summary>
 public static class CommandButtons

@@ -1,17 +1,17 @@
-using PrepBot.Content;
-using PrepBot.Conversation;
-using PrepBot.Features.Cards;
-using PrepBot.Features.Quiz;
-using PrepBot.Features.Star;
+namespace PrepBot.Conversation;
 
-namespace PrepBot.Features.Autocomplete;
+/// <summary>Where suggestions for one option of one command come from; a feature registers it with its command.</summary>
+/// <param name="CommandPath">e.g. <c>"quiz"</c> or <c>"card show"</c>.</param>
+/// <param name="Option">The option's name.</param>
+/// <param name="Candidates">Every value that may be offered to this person (the list is filtered by what was typed).</param>
+public sealed record OptionSource(string CommandPath, string Option, Func<LearnerIdentity, IEnumerable<string>> Candidates);
 
 /// <summary>
-/// Values to offer while someone types an option (Discord's autocomplete): topic ids for <c>/quiz topic:</c>, card
-/// ids for <c>/card show id:</c> (admins only). Ids that start with what was typed come first, then ids that
+/// Values to offer while someone types an option (Discord's autocomplete), from the <see cref="OptionSource"/>s the
+/// features registered (topic ids for <c>/quiz topic:</c>, card ids for <c>/card show id:</c> to admins, …). Ids that start with what was typed come first, then ids that
 /// contain it; at most <see cref="MaxSuggestions"/>.
 /// </summary>
-public sealed class OptionSuggestions(CardCatalog catalog)
+public sealed class OptionSuggestions(IEnumerable<OptionSource> sources)
 {
     /// <summary>Discord shows at most 25.</summary>
     public const int MaxSuggestions = 25;
@@ -22,6 +22,9 @@ public sealed class OptionSuggestions(CardCatalog catalog)
     private static readonly Lazy<string[]> TimeZoneIds = new(() =>
         [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal)]);
 
+    private readonly Dictionary<(string CommandPath, string Option), OptionSource> _sources =
+        sources.ToDictionary(s => (s.CommandPath, s.Option));
+
     public IReadOnlyList<CommandChoice> Suggest(LearnerIdentity who, string commandPath, string option, string typed)
     {
         ArgumentNullException.ThrowIfNull(who);
@@ -30,13 +33,7 @@ public sealed class OptionSuggestions(CardCatalog catalog)
             return SuggestTimeZones(typed);
         }
 
-        IEnumerable<string> candidates = (commandPath, option) switch
-        {
-            ("quiz", QuizHandler.TopicOption) => catalog.TopicIds,
-            ("card show", CardShowHandler.IdOption) when who.CanManageServer => catalog.Cards.Select(c => c.Id),
-            ("star", StarHandler.CompetencyOption) => StarPrompts.CompetenciesIn(catalog),
-            _ => [],
-        };
+        var candidates = _sources.TryGetValue((commandPath, option), out var source) ? source.Candidates(who) : [];
         var text = (typed ?? string.Empty).Trim().ToLowerInvariant();
         return [.. candidates
             .Where(id => id.Contains(text, StringComparison.Ordinal))

@@ -6,10 +6,10 @@ namespace PrepBot.Features.Stats;
 
 /// <summary>
 /// Remembers which learners use PrepBot in which server (table <c>GuildLearners</c>), so a server's leaderboard knows
-/// its learners. The router calls it on every input from a server; a pair already written is remembered in memory, so
+/// its learners. Stats records every input from a server through it (a learner hook); a pair already written is remembered in memory, so
 /// the database is touched once per learner and server per process.
 /// </summary>
-public sealed class GuildRoster(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+public sealed class GuildRosterStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string GuildId, long LearnerId), byte> _recorded = new();
 

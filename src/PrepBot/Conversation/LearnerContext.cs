@@ -1,6 +1,6 @@
 using PrepBot.Data;
 
-namespace PrepBot.Features;
+namespace PrepBot.Conversation;
 
 /// <summary>The learner behind an input, with their time zone resolved.</summary>
 public sealed record LearnerContext(Learner Learner, TimeZoneInfo Zone)

@@ -1,6 +1,6 @@
-using PrepBot.Features.Autocomplete;
+using PrepBot.Conversation;
 
-namespace PrepBot.Tests.Features.Autocomplete;
+namespace PrepBot.Tests.Conversation;
 
 public sealed class OptionSuggestionsTimeZoneTests
 {

@@ -1,6 +1,6 @@
 using PrepBot.Features.Study;
 
-namespace PrepBot.Tests.Features;
+namespace PrepBot.Tests.Features.Study;
 
 public sealed class StudyTokenTests
 {

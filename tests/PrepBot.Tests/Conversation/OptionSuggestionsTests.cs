@@ -2,10 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Conversation;
-using PrepBot.Features.Autocomplete;
 using PrepBot.Tests.Support;
 
-namespace PrepBot.Tests.Features.Autocomplete;
+namespace PrepBot.Tests.Conversation;
 
 public sealed class OptionSuggestionsTests : IDisposable
 {
@@ -21,7 +20,7 @@ public sealed class OptionSuggestionsTests : IDisposable
         _content.Write("concept/columnar.md", FlowCards.MultipleChoice.Replace("topic: data-landscape", "topic: warehousing-basics", StringComparison.Ordinal));
         var catalog = new CardCatalog(new CardParser(), Options.Create(new ContentOptions { Directory = _content.ContentDirectory }), NullLogger<CardCatalog>.Instance);
         catalog.LoadAll();
-        _suggestions = new OptionSuggestions(catalog);
+        _suggestions = RegisteredCommands.Suggestions(catalog);
     }
 
     public void Dispose() => _content.Dispose();

@@ -1,10 +1,10 @@
-namespace PrepBot.Features;
+namespace PrepBot.Conversation;
 
 /// <summary>
 /// Numbers in base 36 (0–9, a–z): ids, versions and times written into component custom ids and nonces stay short
 /// enough for Discord's limits (100 and 25 characters) even at their largest.
 /// </summary>
-internal static class Base36
+public static class Base36
 {
     private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
 

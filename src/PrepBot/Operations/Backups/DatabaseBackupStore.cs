@@ -14,7 +14,7 @@ public sealed class BackupException(string message, Exception? innerException = 
 /// half-written), written to a <c>.partial</c> file that must pass <c>PRAGMA integrity_check</c> before it takes the
 /// target's name. The live database is only read.
 /// </summary>
-public sealed partial class DatabaseBackup(DatabaseLocation location, TimeProvider time, ILogger<DatabaseBackup> logger)
+public sealed partial class DatabaseBackupStore(DatabaseLocation location, TimeProvider time, ILogger<DatabaseBackupStore> logger)
 {
     public const string DailyPrefix = "prepbot-";
     public const string DailyExtension = ".db";

@@ -4,7 +4,7 @@ using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Tests.Support;
 
-namespace PrepBot.Tests.Features;
+namespace PrepBot.Tests.Features.Study;
 
 /// <summary>Questions, answers and grades through the router, as a transport sends them.</summary>
 public sealed class StudyFlowTests : IDisposable
