@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
@@ -16,14 +17,13 @@ namespace PrepBot.Operations;
 /// The bot's small HTTP listener (Kestrel): <c>/healthz</c> (the process is up), <c>/readyz</c> (the checks tagged
 /// <see cref="ReadyTag"/>: gateway, database, scheduler, content) and, with <c>Health:Metrics</c>, <c>/metrics</c> for
 /// Prometheus. It is a separate little web application inside the bot's Generic Host, sharing the bot's health-check
-/// service, meter provider and logging, so the bot itself stays a plain host. <see cref="ListenAsync"/> binds before
+/// service and meter provider, so the bot itself stays a plain host. <see cref="ListenAsync"/> binds before
 /// the host starts (a URL that cannot be bound is a configuration error, reported in one line); as a hosted service
 /// it binds at start when nobody did before (tests), and stops with the host.
 /// </summary>
 public sealed partial class HealthServer(
     IServiceProvider services,
     IOptions<HealthOptions> options,
-    ILoggerFactory loggerFactory,
     ILogger<HealthServer> logger) : IHostedService, IAsyncDisposable
 {
     public const string ReadyTag = "ready";
@@ -98,7 +98,9 @@ public sealed partial class HealthServer(
         builder.WebHost.UseKestrelCore();
         builder.WebHost.UseUrls([.. options.Value.UrlList]);
         builder.Services.AddRouting();
-        builder.Services.AddSingleton(loggerFactory);
+        // The listener's own host logs nothing: a bind failure is reported once, as a configuration error, and requests
+        // need no log lines. This class logs where it listens through the bot's logging.
+        builder.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         builder.Services.AddSingleton(services.GetRequiredService<HealthCheckService>());
         var app = builder.Build();
 
