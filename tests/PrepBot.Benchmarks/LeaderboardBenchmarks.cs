@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
 using PrepBot.Features.Stats;
+using PrepBot.Learning;
 
 namespace PrepBot.Benchmarks;
 
@@ -42,7 +43,7 @@ public class LeaderboardBenchmarks
         var factory = new PooledDbContextFactory<PrepBotDbContext>(options);
         new DatabaseMigrator(factory, new DatabaseLocation(_path), NullLogger<DatabaseMigrator>.Instance).StartAsync(default).GetAwaiter().GetResult();
         FillAsync().GetAwaiter().GetResult();
-        _store = new LeaderboardStore(factory, new FakeTimeProvider(Now));
+        _store = new LeaderboardStore(factory, new StudyDayStore(factory), new FakeTimeProvider(Now));
 
         var days = Enumerable.Range(0, Days).ToDictionary(d => Today.AddDays(-d), d => new DayActivity(d % 25, d % 25, d % 20));
         _grid = new ActivityGrid(new LearnerHistory(days, []), Today);

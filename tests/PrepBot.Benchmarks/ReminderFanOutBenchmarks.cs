@@ -20,6 +20,7 @@ using PrepBot.DiscordFrontEnd;
 using PrepBot.FakeDiscord;
 using PrepBot.Features.Reminders;
 using PrepBot.Hosting;
+using PrepBot.Learning;
 
 namespace PrepBot.Benchmarks;
 
@@ -79,7 +80,8 @@ public class ReminderFanOutBenchmarks
         new DatabaseMigrator(_factory, new DatabaseLocation(_databasePath), NullLogger<DatabaseMigrator>.Instance).StartAsync(default).GetAwaiter().GetResult();
 
         _reminders = new ReminderService(
-            _factory,
+            new ReminderStore(_factory),
+            new ReviewStore(_factory, TimeProvider.System),
             new DiscordMessenger(_services.GetRequiredService<DiscordRestClient>()),
             catalog,
             Options.Create(new ReminderOptions()),

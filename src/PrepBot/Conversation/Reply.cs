@@ -7,7 +7,10 @@ namespace PrepBot.Conversation;
 /// </summary>
 public sealed record Reply
 {
-    /// <summary>The message, in CommonMark (tables and task lists allowed); transports render it.</summary>
+    /// <summary>
+    /// The message, in CommonMark (tables and task lists allowed); transports render it. Mentions, channels and times
+    /// go in as <see cref="ReplyText"/> values, never as one platform's markup.
+    /// </summary>
     public string Markdown { get; init; } = string.Empty;
 
     public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];

@@ -53,6 +53,6 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PrepBotDbContext).Assembly);
 
     private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
-        value => value.ToUnixTimeMilliseconds(),
-        value => DateTimeOffset.FromUnixTimeMilliseconds(value));
+        value => StorageEncoding.Millis(value),
+        value => StorageEncoding.Instant(value));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PrepBot.Conversation;
 using PrepBot.Discord;
 using PrepBot.Discord.Models;
@@ -20,7 +21,8 @@ public sealed record RenderedReply(InteractionResponse? Modal, IReadOnlyList<Int
 /// Discord enforces: content split into 2000-character messages (components on the last), buttons five to a row and
 /// at most five rows, labels cut to 80 (buttons) / 45 (form fields) / 100 (select options), a form title to 45.
 /// Private replies are ephemeral; every message sends <c>allowed_mentions</c> that ping nobody, so text from cards or
-/// learners can never mention @everyone or a role.
+/// learners can never mention @everyone or a role. Mentions, channels and times in the text (<see cref="ReplyText"/>)
+/// become Discord's own markup: <c>&lt;@id&gt;</c>, <c>&lt;#id&gt;</c>, <c>&lt;t:unix:style&gt;</c>.
 /// </summary>
 public static class ReplyRenderer
 {
@@ -35,10 +37,10 @@ public static class ReplyRenderer
             return new RenderedReply(Modal(modal), []);
         }
 
-        var text = MarkdownRenderer.ToDiscord(reply.Markdown).TrimEnd();
+        var text = Expand(MarkdownRenderer.ToDiscord(reply.Markdown)).TrimEnd();
         if (!string.IsNullOrWhiteSpace(reply.Spoiler))
         {
-            text = (text + "\n\n" + MarkdownRenderer.ToDiscordSpoiler(reply.Spoiler)).Trim();
+            text = (text + "\n\n" + Expand(MarkdownRenderer.ToDiscordSpoiler(reply.Spoiler))).Trim();
         }
 
         var chunks = text.Length == 0 ? [string.Empty] : MessageSplitter.Split(text, MessageSplitter.DiscordMessageLimit);
@@ -63,6 +65,29 @@ public static class ReplyRenderer
 
         return new RenderedReply(null, messages) { Files = files };
     }
+
+    /// <summary>Replaces the <see cref="ReplyText"/> tokens in already rendered text with Discord markup.</summary>
+    public static string Expand(string text) => ReplyText.Expand(text, Markup);
+
+    /// <summary>How Discord writes a value: a mention (pinging nobody, see <c>allowed_mentions</c>), a channel link, a timestamp.</summary>
+    public static string Markup(ReplyValue value) => value switch
+    {
+        MentionValue mention => $"<@{mention.UserId}>",
+        ChannelValue channel => $"<#{channel.ChannelId}>",
+        TimeValue { Style: TimeStyle.Deadline } time => $"time is up {Timestamp(time.At, 'R')}",
+        TimeValue time => Timestamp(time.At, time.Style switch
+        {
+            TimeStyle.ShortTime => 't',
+            TimeStyle.LongTime => 'T',
+            TimeStyle.ShortDateTime => 'f',
+            TimeStyle.LongDateTime => 'F',
+            _ => 'R',
+        }),
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown reply value."),
+    };
+
+    private static string Timestamp(DateTimeOffset at, char style) =>
+        string.Create(CultureInfo.InvariantCulture, $"<t:{at.ToUnixTimeSeconds()}:{style}>");
 
     private static FileUpload File(ReplyAttachment attachment) =>
         new(attachment.FileName, attachment.Content, attachment.ContentType)

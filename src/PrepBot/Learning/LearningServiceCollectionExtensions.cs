@@ -9,6 +9,7 @@ public static class LearningServiceCollectionExtensions
     {
         services.AddSingleton<LearnerDirectory>();
         services.AddSingleton<ReviewStore>();
+        services.AddSingleton<StudyDayStore>();
         return services;
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
 using PrepBot.Data;
 using PrepBot.Learning;
-using PrepBot.Rendering;
 
 namespace PrepBot.Terminal;
 
@@ -33,6 +32,7 @@ internal sealed partial class PracticeSession(
         {
             CanManageServer = true,
         };
+        var zone = StudyCalendar.FindZone(who.DefaultTimeZoneId) ?? TimeZoneInfo.Local;
         var output = io.Output;
         try
         {
@@ -81,7 +81,7 @@ internal sealed partial class PracticeSession(
                     input = chosen;
                 }
 
-                menu = await RunAsync(who, input, menu, stoppingToken).ConfigureAwait(false);
+                menu = await RunAsync(who, zone, input, menu, stoppingToken).ConfigureAwait(false);
             }
 
             await output.WriteLineAsync("Bye — your progress is saved.").ConfigureAwait(false);
@@ -93,8 +93,8 @@ internal sealed partial class PracticeSession(
         }
     }
 
-    /// <summary>Sends one input through the router, prints the replies (filling in any form), returns the new menu.</summary>
-    private async Task<TerminalMenu> RunAsync(LearnerIdentity who, UserInput input, TerminalMenu menu, CancellationToken cancellationToken)
+    /// <summary>Sends one input through the router, prints the replies (filling in any form; times in <paramref name="zone"/>), returns the new menu.</summary>
+    private async Task<TerminalMenu> RunAsync(LearnerIdentity who, TimeZoneInfo zone, UserInput input, TerminalMenu menu, CancellationToken cancellationToken)
     {
         IReadOnlyList<Reply> replies;
         try
@@ -113,11 +113,11 @@ internal sealed partial class PracticeSession(
             if (reply.Modal is { } modal)
             {
                 var submitted = await FillFormAsync(modal, cancellationToken).ConfigureAwait(false);
-                return submitted is null ? menu : await RunAsync(who, submitted, menu, cancellationToken).ConfigureAwait(false);
+                return submitted is null ? menu : await RunAsync(who, zone, submitted, menu, cancellationToken).ConfigureAwait(false);
             }
 
             await io.Output.WriteLineAsync().ConfigureAwait(false);
-            await io.Output.WriteLineAsync(MarkdownRenderer.ToPlainText(reply.Markdown).TrimEnd()).ConfigureAwait(false);
+            await io.Output.WriteLineAsync(TerminalText.Render(reply.Markdown, zone).TrimEnd()).ConfigureAwait(false);
             foreach (var attachment in reply.Attachments.Where(a => a.TextFallback is not null))
             {
                 // A terminal shows no pictures: the attachment's text stands in for it.

@@ -15,17 +15,6 @@ public sealed class DependencyRulesTests
     private static readonly Assembly Bot = typeof(ConversationRouter).Assembly;
     private static readonly Assembly DiscordClient = typeof(DiscordOptions).Assembly;
 
-    /// <summary>
-    /// Files that still hold SQL outside a store (issue 14's "one owner per table" is not finished): this list may only
-    /// shrink. A file that no longer holds SQL must leave it (<see cref="Known_SQL_outside_stores_is_still_there"/>).
-    /// </summary>
-    private static readonly string[] SqlOutsideStoresToMove =
-    [
-        "src/PrepBot/Features/Reminders/ReminderService.cs",
-        "src/PrepBot/Features/Stats/Leaderboard.cs",
-        "src/PrepBot/Learning/ReviewSql.cs",
-    ];
-
     /// <summary>Where SQL belongs besides stores: migrations and the database's own upkeep, and SQL practice's sandbox (learners' SQL on its own databases).</summary>
     private static readonly string[] SqlAllowedFolders = ["src/PrepBot/Data/", "src/PrepBot/Features/SqlPractice/"];
 
@@ -51,15 +40,8 @@ public sealed class DependencyRulesTests
     [Fact]
     public void No_SQL_text_outside_a_store()
     {
-        var offenders = SqlFiles().Where(file => !SqlOutsideStoresToMove.Contains(file)).ToList();
+        var offenders = SqlFiles().ToList();
         Assert.True(offenders.Count == 0, "SQL outside a store (move it into the owning feature's *Store.cs): " + string.Join(", ", offenders));
-    }
-
-    [Fact]
-    public void Known_SQL_outside_stores_is_still_there()
-    {
-        var found = SqlFiles().ToHashSet();
-        Assert.All(SqlOutsideStoresToMove, file => Assert.True(found.Contains(file), $"{file} holds no SQL any more: remove it from the list."));
     }
 
     [Fact]

@@ -78,6 +78,8 @@ public sealed class DiscordFeatureTests : IAsyncLifetime
 
         Assert.Equal("Only server admins (Manage Server) can use `/card show`.", member.Content);
         Assert.Contains("sql-orders", admin.Content, StringComparison.Ordinal);
+        // Registration runs on READY beside the first interactions: wait for it rather than race it.
+        await _discord.WaitUntilAsync(() => _discord.GetCommands() is not null, "the command registration", cancellationToken: TestContext.Current.CancellationToken);
         var card = _discord.GetCommands()!.Value.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "card");
         Assert.Equal("32", card.GetProperty("default_member_permissions").GetString());
     }

@@ -9,6 +9,46 @@ namespace PrepBot.Tests.DiscordFrontEnd;
 
 public sealed class ReplyRendererTests
 {
+    private static readonly DateTimeOffset Instant = new(2026, 3, 2, 18, 2, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_mention_becomes_Discord_user_markup()
+    {
+        var rendered = ReplyRenderer.Render(Reply.Text($"Started by {ReplyText.Mention("1300000000000000011", "Ada_*")}."));
+
+        Assert.Equal("Started by <@1300000000000000011>.", Assert.Single(rendered.Messages).Content);
+    }
+
+    [Fact]
+    public void A_channel_becomes_Discord_channel_markup()
+    {
+        var rendered = ReplyRenderer.Render(Reply.Text($"Posting in {ReplyText.Channel("1200000000000000001", "daily")}."));
+
+        Assert.Equal("Posting in <#1200000000000000001>.", Assert.Single(rendered.Messages).Content);
+    }
+
+    [Theory]
+    [InlineData(TimeStyle.ShortTime, "<t:1772474520:t>")]
+    [InlineData(TimeStyle.LongTime, "<t:1772474520:T>")]
+    [InlineData(TimeStyle.ShortDateTime, "<t:1772474520:f>")]
+    [InlineData(TimeStyle.LongDateTime, "<t:1772474520:F>")]
+    [InlineData(TimeStyle.Relative, "<t:1772474520:R>")]
+    [InlineData(TimeStyle.Deadline, "time is up <t:1772474520:R>")]
+    public void A_time_becomes_a_Discord_timestamp_in_its_style(TimeStyle style, string expected)
+    {
+        var rendered = ReplyRenderer.Render(Reply.Text($"**Timer**: {ReplyText.Time(Instant, style)}."));
+
+        Assert.Equal($"**Timer**: {expected}.", Assert.Single(rendered.Messages).Content);
+    }
+
+    [Fact]
+    public void Values_in_the_spoiler_are_rendered_too()
+    {
+        var rendered = ReplyRenderer.Render(Reply.Text("Answer") with { Spoiler = $"Ask {ReplyText.Mention("42")}" });
+
+        Assert.Contains("<@42>", Assert.Single(rendered.Messages).Content, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Private_reply_is_ephemeral_and_pings_nobody()
     {

@@ -204,7 +204,7 @@ public sealed class ReviewStoreTests : IAsyncLifetime
         await using var db = await _db.Factory.CreateDbContextAsync(Ct);
         await db.Database.OpenConnectionAsync(Ct);
         await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + ReviewSql.Due;
+        command.CommandText = "EXPLAIN QUERY PLAN " + ReviewStore.DueSql;
         command.Parameters.AddWithValue("$learner", _learner);
         command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", 20);

@@ -92,7 +92,7 @@ public sealed partial class SetupHandler(
         catch (DeliveryException ex) when (ex.Failure is DeliveryFailure.NotAllowed or DeliveryFailure.NotFound or DeliveryFailure.Refused)
         {
             LogChannelRefused(guildId, channel, ex.Failure);
-            return Refuse($"`{ChannelOption}` of `/setup daily`: PrepBot cannot post in <#{channel}>. {ex.Message} Give PrepBot *View Channel*, *Send Messages* and *Create Public Threads* there, or pick another channel.");
+            return Refuse($"`{ChannelOption}` of `/setup daily`: PrepBot cannot post in {ReplyText.Channel(channel)}. {ex.Message} Give PrepBot *View Channel*, *Send Messages* and *Create Public Threads* there, or pick another channel.");
         }
 
         var now = time.GetUtcNow();
@@ -184,7 +184,7 @@ public sealed partial class SetupHandler(
 
         var zone = StudyCalendar.FindZone(settings.TimeZoneId ?? string.Empty);
         text.Append(settings.ChannelId is { } channel && settings.PostTime is { } at && zone is not null
-            ? $"- Where and when: <#{channel}> at {at.ToString("HH:mm", Invariant)} ({settings.TimeZoneId})\n"
+            ? $"- Where and when: {ReplyText.Channel(channel)} at {at.ToString("HH:mm", Invariant)} ({settings.TimeZoneId})\n"
             : "- Where and when: not set — `/setup daily channel:#channel time:09:00 timezone:Europe/Berlin`\n");
         text.Append("- Mix: ").Append(DailyMix.Parse(settings.Mix).Describe()).Append('\n');
         var today = zone is null ? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) : DailySchedule.LocalDate(time.GetUtcNow(), zone);
@@ -203,7 +203,7 @@ public sealed partial class SetupHandler(
             text.Append(kind is null ? " (an off day: nothing is posted)\n" : $" ({DailyMix.Label(kind.Value)})\n");
         }
 
-        text.Append(Invariant, $"- Last changed by <@{settings.UpdatedByUserId}> on {settings.UpdatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+        text.Append(Invariant, $"- Last changed by {ReplyText.Mention(settings.UpdatedByUserId)} on {settings.UpdatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
         return Reply.Text(text.ToString());
     }
 

@@ -99,7 +99,7 @@ public sealed partial class MockHandler(
         {
             LogRefused(session.Id, who.UserId, token.Action);
             var pair = string.Join(" and ", new[] { session.InterviewerId, session.CandidateId }.OfType<long>()
-                .Select(id => MockInterviews.Mention(people[id].PlatformUserId)));
+                .Select(id => ReplyText.Mention(people[id].PlatformUserId, people[id].DisplayName)));
             return [Reply.Text($"This button belongs to the mock interview of {pair}; only they can use it. Start your own with `/mock start` or `/mock queue`.")];
         }
 
@@ -169,7 +169,7 @@ public sealed partial class MockHandler(
         }
 
         await triggers.ScheduleAbandonAsync(session, cancellationToken).ConfigureAwait(false);
-        var whoJoins = withUserId is null ? "anyone in the channel" : MockInterviews.Mention(withUserId);
+        var whoJoins = withUserId is null ? "anyone in the channel" : ReplyText.Mention(withUserId);
         return [Reply.Text($"Lobby posted for a {MockKinds.Name(kind)} mock interview. Take a seat with its buttons; {whoJoins} can take the other. " +
             $"It closes in {interviews.Options.LobbyTimeoutMinutes} minutes if nobody pairs up.")];
     }
@@ -202,8 +202,8 @@ public sealed partial class MockHandler(
             {
                 LogRefused(session.Id, who.UserId, asInterviewer ? MockAction.JoinAsInterviewer : MockAction.JoinAsCandidate);
                 return [Reply.Text(learner.Id == session.HostId
-                    ? $"You invited {MockInterviews.Mention(invited)}: they pick a seat and you take the other."
-                    : $"This lobby is for {MockInterviews.Mention(invited)} only. Start your own with `/mock start`.")];
+                    ? $"You invited {ReplyText.Mention(invited)}: they pick a seat and you take the other."
+                    : $"This lobby is for {ReplyText.Mention(invited)} only. Start your own with `/mock start`.")];
             }
 
             if (await BusyAsync(db, session.HostId, cancellationToken).ConfigureAwait(false) is not null)
@@ -253,7 +253,7 @@ public sealed partial class MockHandler(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var session = await db.MockSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
-        var where = session.ThreadId is { } thread ? $"<#{thread}>" : "the private thread";
+        var where = session.ThreadId is { } thread ? ReplyText.Channel(thread) : "the private thread";
         if (session.InterviewerId == learner.Id)
         {
             return [Reply.Text($"Paired! You are the **interviewer** for round {session.Round} in {where}. Your notes follow; the candidate sees only the prompt."), .. Notes(learner, session)];
@@ -287,7 +287,7 @@ public sealed partial class MockHandler(
         }
 
         var ended = await interviews.EndRoundAsync(
-            session.Id, session.Round, $"{MockInterviews.Mention(learner.Learner.PlatformUserId)} ended round {session.Round} early.", cancellationToken)
+            session.Id, session.Round, $"{ReplyText.Mention(learner.Learner.PlatformUserId, learner.Learner.DisplayName)} ended round {session.Round} early.", cancellationToken)
             .ConfigureAwait(false);
         return [Reply.Text(ended ? "Round ended. Give your feedback with the button in the thread." : "This round has already ended.")];
     }
@@ -447,7 +447,7 @@ public sealed partial class MockHandler(
             .ConfigureAwait(false);
         if (mine is not null && mine.ExpiresAt > now)
         {
-            return [Reply.Text($"You are already waiting for a {MockKinds.Name(mine.Kind)} partner here, until {MockInterviews.Timestamp(mine.ExpiresAt, 't')}.")];
+            return [Reply.Text($"You are already waiting for a {MockKinds.Name(mine.Kind)} partner here, until {ReplyText.Time(mine.ExpiresAt, TimeStyle.ShortTime)}.")];
         }
 
         var waiting = await db.MockQueueEntries.AsNoTracking()
@@ -512,7 +512,7 @@ public sealed partial class MockHandler(
         db.MockQueueEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await triggers.ScheduleQueueExpiryAsync(entry, cancellationToken).ConfigureAwait(false);
-        return [Reply.Text($"You are in the {MockKinds.Name(kind)} queue of this server until {MockInterviews.Timestamp(entry.ExpiresAt, 't')}. " +
+        return [Reply.Text($"You are in the {MockKinds.Name(kind)} queue of this server until {ReplyText.Time(entry.ExpiresAt, TimeStyle.ShortTime)}. " +
             "When someone else queues for the same kind, PrepBot opens a private thread for the two of you.")];
     }
 
@@ -546,8 +546,8 @@ public sealed partial class MockHandler(
         await triggers.ScheduleReminderAsync(scheduled, cancellationToken).ConfigureAwait(false);
         var local = TimeZoneInfo.ConvertTime(startsAt, learner.Zone);
         return [Reply.Text(string.Create(CultureInfo.InvariantCulture,
-            $"Scheduled a {MockKinds.Name(kind)} cohort session in <#{channelId}> for {local:yyyy-MM-dd HH:mm} ({learner.Zone.Id}), " +
-            $"that is {MockInterviews.Timestamp(startsAt, 'F')} in each reader's own time. At that time PrepBot posts a lobby there."))];
+            $"Scheduled a {MockKinds.Name(kind)} cohort session in {ReplyText.Channel(channelId)} for {local:yyyy-MM-dd HH:mm} ({learner.Zone.Id}), " +
+            $"that is {ReplyText.Time(startsAt, TimeStyle.LongDateTime)} in each reader's own time. At that time PrepBot posts a lobby there."))];
     }
 
     private async Task<IReadOnlyList<Reply>> HistoryAsync(LearnerContext learner, CancellationToken cancellationToken)
@@ -608,7 +608,7 @@ public sealed partial class MockHandler(
         return open switch
         {
             null => null,
-            { State: MockState.Active, ThreadId: { } thread } => $"You are in a mock interview now (<#{thread}>). Finish or end that round first.",
+            { State: MockState.Active, ThreadId: { } thread } => $"You are in a mock interview now ({ReplyText.Channel(thread)}). Finish or end that round first.",
             _ => "You already hold a seat in an open lobby; wait for a partner there, or let it close, before starting another.",
         };
     }

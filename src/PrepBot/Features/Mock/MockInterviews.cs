@@ -27,11 +27,6 @@ public sealed partial class MockInterviews(
 {
     public MockOptions Options => options.Value;
 
-    public static string Mention(string userId) => $"<@{userId}>";
-
-    public static string Timestamp(DateTimeOffset at, char style) =>
-        string.Create(CultureInfo.InvariantCulture, $"<t:{at.ToUnixTimeSeconds()}:{style}>");
-
     /// <summary>The lobby message: seats, who may join, when it closes; join buttons while it is open.</summary>
     public Reply Lobby(MockSession session, Learner host, Learner? interviewer, Learner? candidate, string? note = null)
     {
@@ -44,18 +39,18 @@ public sealed partial class MockInterviews(
             text.Append(note).Append('\n');
         }
 
-        text.Append("Started by ").Append(Mention(host.PlatformUserId));
+        text.Append("Started by ").Append(ReplyText.Mention(host.PlatformUserId, host.DisplayName));
         if (session.InvitedUserId is { } invited)
         {
-            text.Append(" with ").Append(Mention(invited)).Append(": only they can take the other seat");
+            text.Append(" with ").Append(ReplyText.Mention(invited)).Append(": only they can take the other seat");
         }
 
         text.Append(".\n");
-        text.Append("Interviewer: ").Append(interviewer is null ? "*open*" : Mention(interviewer.PlatformUserId)).Append('\n');
-        text.Append("Candidate: ").Append(candidate is null ? "*open*" : Mention(candidate.PlatformUserId)).Append('\n');
+        text.Append("Interviewer: ").Append(interviewer is null ? "*open*" : ReplyText.Mention(interviewer.PlatformUserId, interviewer.DisplayName)).Append('\n');
+        text.Append("Candidate: ").Append(candidate is null ? "*open*" : ReplyText.Mention(candidate.PlatformUserId, candidate.DisplayName)).Append('\n');
         if (session.AbandonAt is { } closes)
         {
-            text.Append("The lobby closes ").Append(Timestamp(closes, 'R')).Append(" if nobody pairs up.");
+            text.Append("The lobby closes ").Append(ReplyText.Time(closes, TimeStyle.Relative)).Append(" if nobody pairs up.");
         }
 
         return new Reply
@@ -151,7 +146,7 @@ public sealed partial class MockInterviews(
 
         await RefreshLobbyAsync(
             sessionId,
-            $"Paired: {Mention(interviewer.PlatformUserId)} interviews {Mention(candidate.PlatformUserId)} in a private thread.",
+            $"Paired: {ReplyText.Mention(interviewer.PlatformUserId, interviewer.DisplayName)} interviews {ReplyText.Mention(candidate.PlatformUserId, candidate.DisplayName)} in a private thread.",
             cancellationToken).ConfigureAwait(false);
         session.ThreadId = threadId;
         await PostRoundAsync(session, interviewer, candidate, card, cancellationToken).ConfigureAwait(false);
@@ -274,7 +269,7 @@ public sealed partial class MockInterviews(
             var left = mark == MockTimerMark.TenMinutesLeft ? 10 : 5;
             await PostAsync(
                 threadId,
-                new Reply { Markdown = string.Create(CultureInfo.InvariantCulture, $"**{left} minutes left** in round {round} (time is up {Timestamp(ends, 't')})."), IsPrivate = false },
+                new Reply { Markdown = string.Create(CultureInfo.InvariantCulture, $"**{left} minutes left** in round {round} (time is up {ReplyText.Time(ends, TimeStyle.ShortTime)})."), IsPrivate = false },
                 Nonce(sessionId, round, mark == MockTimerMark.TenMinutesLeft ? "t10" : "t5"),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -363,7 +358,7 @@ public sealed partial class MockInterviews(
                 var seated = new[] { Seat(people, session.InterviewerId), Seat(people, session.CandidateId) }.OfType<Learner>().ToList();
                 var who = seated.Count == 0
                     ? $"Nobody paired up within {Options.LobbyTimeoutMinutes} minutes."
-                    : $"No partner joined within {Options.LobbyTimeoutMinutes} minutes; {string.Join(" and ", seated.Select(l => Mention(l.PlatformUserId)))} is free again.";
+                    : $"No partner joined within {Options.LobbyTimeoutMinutes} minutes; {string.Join(" and ", seated.Select(l => ReplyText.Mention(l.PlatformUserId, l.DisplayName)))} is free again.";
                 await RefreshLobbyAsync(sessionId, $"This lobby has closed. {who} Try `/mock start` or `/mock queue` another time.", cancellationToken)
                     .ConfigureAwait(false);
                 break;
@@ -371,7 +366,7 @@ public sealed partial class MockInterviews(
                 var sent = await db.MockFeedbacks.Where(f => f.SessionId == sessionId && f.Round == round).Select(f => f.FromLearnerId)
                     .ToListAsync(cancellationToken).ConfigureAwait(false);
                 var missing = new[] { session.InterviewerId, session.CandidateId }.OfType<long>().Where(id => !sent.Contains(id))
-                    .Select(id => Mention(people[id].PlatformUserId));
+                    .Select(id => ReplyText.Mention(people[id].PlatformUserId, people[id].DisplayName));
                 await PostAsync(threadId, new Reply
                 {
                     Markdown = $"Feedback for round {round} closed after {Options.FeedbackTimeoutMinutes} minutes without a word from {string.Join(" and ", missing)}. " +
@@ -405,7 +400,7 @@ public sealed partial class MockInterviews(
         var learner = await db.Learners.AsNoTracking().SingleAsync(l => l.Id == entry.LearnerId, cancellationToken).ConfigureAwait(false);
         await PostAsync(entry.ChannelId, new Reply
         {
-            Markdown = $"{Mention(learner.PlatformUserId)} waited {Options.QueueTimeoutMinutes} minutes in the {MockKinds.Name(entry.Kind)} queue without a match " +
+            Markdown = $"{ReplyText.Mention(learner.PlatformUserId, learner.DisplayName)} waited {Options.QueueTimeoutMinutes} minutes in the {MockKinds.Name(entry.Kind)} queue without a match " +
                 "and has left it. Try `/mock queue` again later, or `/mock start` a lobby.",
             IsPrivate = false,
         }, string.Create(CultureInfo.InvariantCulture, $"mq{entryId}"), cancellationToken).ConfigureAwait(false);
@@ -507,8 +502,8 @@ public sealed partial class MockInterviews(
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**Mock interview, round {session.Round} of 2** ({MockKinds.Name(session.Kind)}, {Options.Length(session.Kind).TotalMinutes:0} minutes)\n");
-        text.Append("Candidate: ").Append(Mention(candidate.PlatformUserId)).Append(" · Interviewer: ").Append(Mention(interviewer.PlatformUserId)).Append('\n');
-        text.Append("Time is up ").Append(Timestamp(session.EndsAt!.Value, 't')).Append(" (").Append(Timestamp(session.EndsAt!.Value, 'R')).Append("). ");
+        text.Append("Candidate: ").Append(ReplyText.Mention(candidate.PlatformUserId, candidate.DisplayName)).Append(" · Interviewer: ").Append(ReplyText.Mention(interviewer.PlatformUserId, interviewer.DisplayName)).Append('\n');
+        text.Append("Time is up ").Append(ReplyText.Time(session.EndsAt!.Value, TimeStyle.ShortTime)).Append(" (").Append(ReplyText.Time(session.EndsAt!.Value, TimeStyle.Relative)).Append("). ");
         text.Append("The interviewer's reference answer, rubric and follow-up questions are behind **Interviewer notes** (interviewer only). Either of you can end the round early.\n\n");
         text.Append("**Prompt for the candidate**\n").Append(MockKinds.Prompt(card));
         await PostAsync(session.ThreadId!, new Reply

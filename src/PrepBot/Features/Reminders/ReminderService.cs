@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrepBot.Content;
@@ -40,7 +38,8 @@ public sealed record ReminderRunReport(
 /// <c>/me</c> setting, or <see cref="ReminderOptions.RetryClosedDmsAfterDays"/> have passed.
 /// </summary>
 public sealed partial class ReminderService(
-    IDbContextFactory<PrepBotDbContext> contextFactory,
+    ReminderStore store,
+    ReviewStore reviews,
     IMessenger messenger,
     CardCatalog catalog,
     IOptions<ReminderOptions> options,
@@ -130,28 +129,10 @@ public sealed partial class ReminderService(
     {
         var defaultTime = options.Value.DefaultReminderTime;
         var retryClosedAfter = TimeSpan.FromDays(options.Value.RetryClosedDmsAfterDays);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await (
-                from learner in db.Learners.AsNoTracking()
-                where learner.Platform == LearnerPlatforms.Discord
-                join s in db.LearnerSettings.AsNoTracking() on learner.Id equals s.LearnerId into settings
-                from s in settings.DefaultIfEmpty()
-                select new LearnerRow(
-                    learner.Id,
-                    learner.PlatformUserId,
-                    learner.TimeZoneId,
-                    s == null ? null : s.ReminderTime,
-                    s != null && s.ReminderOff,
-                    s == null ? null : s.ReminderDay,
-                    s == null ? ReminderOutcome.Pending : s.ReminderOutcome,
-                    s != null && s.DmClosed,
-                    s == null ? null : s.DmFailedAt,
-                    s == null ? null : s.DmChannelId,
-                    s == null ? null : s.DailyReviewCap))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await store.ReadLearnersAsync(cancellationToken).ConfigureAwait(false);
 
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
-        var candidates = new List<(LearnerRow Row, TimeZoneInfo Zone, DateOnly Day)>();
+        var candidates = new List<(ReminderLearner Row, TimeZoneInfo Zone, DateOnly Day)>();
         foreach (var row in rows)
         {
             var reminderTime = row.ReminderOff ? null : row.ReminderTime ?? defaultTime;
@@ -179,11 +160,7 @@ public sealed partial class ReminderService(
 
         // DMs closed: skipped until the learner is back (a card answered since the refusal) or the retry period is over.
         var closed = candidates.Where(c => c.Row.DmClosed && c.Row.DmFailedAt + retryClosedAfter > now).Select(c => c.Row.Id).ToList();
-        var backSince = closed.Count == 0 ? [] : await db.ReviewLogs.AsNoTracking()
-            .Where(r => closed.Contains(r.LearnerId))
-            .GroupBy(r => r.LearnerId)
-            .Select(g => new { LearnerId = g.Key, Last = g.Max(r => r.AnsweredAt) })
-            .ToDictionaryAsync(x => x.LearnerId, x => x.Last, cancellationToken).ConfigureAwait(false);
+        var backSince = await reviews.GetLastAnsweredAsync(closed, cancellationToken).ConfigureAwait(false);
         candidates.RemoveAll(c => closed.Contains(c.Row.Id) && !(backSince.TryGetValue(c.Row.Id, out var last) && last > c.Row.DmFailedAt));
         if (candidates.Count == 0)
         {
@@ -192,10 +169,7 @@ public sealed partial class ReminderService(
 
         // Paused today (the learner's study day): no reminder.
         var earliestDay = candidates.Min(c => c.Day).AddDays(-1);
-        var pauses = await db.LearnerPauses.AsNoTracking()
-            .Where(p => p.LastDay >= earliestDay)
-            .Select(p => new { p.LearnerId, p.FirstDay, p.LastDay })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pauses = await store.ReadPausesAsync(earliestDay, cancellationToken).ConfigureAwait(false);
         var pausesByLearner = pauses.ToLookup(p => p.LearnerId);
         candidates.RemoveAll(c =>
         {
@@ -203,69 +177,35 @@ public sealed partial class ReminderService(
             return pausesByLearner[c.Row.Id].Any(p => p.FirstDay <= studyDay && studyDay <= p.LastDay);
         });
 
-        var due = await DueWorkAsync(db, candidates.Select(c => c.Row.Id).ToHashSet(), now, cancellationToken).ConfigureAwait(false);
+        var due = await DueWorkAsync(candidates.Select(c => c.Row.Id).ToHashSet(), now, cancellationToken).ConfigureAwait(false);
         var queue = candidates.Select(c =>
         {
             var work = due.GetValueOrDefault(c.Row.Id);
             return new QueuedReminder(c.Row.Id, c.Row.PlatformUserId, c.Day, work.Cards, work.Seconds, c.Row.DailyReviewCap, c.Row.DmChannelId);
         }).ToList();
-        await ClaimAsync(db, queue, now, cancellationToken).ConfigureAwait(false);
+        await store.ClaimAsync([.. queue.Select(r => new ReminderClaim(r.LearnerId, r.Day, r.Due > 0))], now, cancellationToken).ConfigureAwait(false);
         return (rows.Count, queue);
     }
 
     /// <summary>Servable cards due now per learner (one scan of the due dates), with their estimated answer time.</summary>
     private async Task<Dictionary<long, (int Cards, int Seconds)>> DueWorkAsync(
-        PrepBotDbContext db, HashSet<long> learners, DateTimeOffset now, CancellationToken cancellationToken)
+        HashSet<long> learners, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var work = new Dictionary<long, (int Cards, int Seconds)>();
-        var connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT LearnerId, CardId FROM CardStates WHERE Due <= $now";
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await reviews.ScanAllDueAsync(now, (learnerId, cardId) =>
         {
-            var learnerId = reader.GetInt64(0);
-            if (!learners.Contains(learnerId) || catalog.Find(reader.GetString(1)) is not { Retired: false } card)
+            if (!learners.Contains(learnerId) || catalog.Find(cardId) is not { Retired: false } card)
             {
-                continue;
+                return;
             }
 
             var (cards, seconds) = work.GetValueOrDefault(learnerId);
             work[learnerId] = (cards + 1, seconds + ReviewEstimate.SecondsFor(card.Kind));
-        }
-
+        }, cancellationToken).ConfigureAwait(false);
         return work;
     }
 
-    /// <summary>Claims today for every queued learner in one transaction: Pending when a DM is to go out, else NothingDue.</summary>
-    private static async Task ClaimAsync(PrepBotDbContext db, List<QueuedReminder> queue, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO LearnerSettings (LearnerId, ReminderOff, DmClosed, ReminderDay, ReminderOutcome, UpdatedAt)
-            VALUES ($learner, 0, 0, $day, $outcome, $now)
-            ON CONFLICT (LearnerId) DO UPDATE SET ReminderDay = excluded.ReminderDay, ReminderOutcome = excluded.ReminderOutcome, UpdatedAt = excluded.UpdatedAt
-            """;
-        var learner = command.Parameters.Add("$learner", SqliteType.Integer);
-        var day = command.Parameters.Add("$day", SqliteType.Text);
-        var outcome = command.Parameters.Add("$outcome", SqliteType.Integer);
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        foreach (var reminder in queue)
-        {
-            learner.Value = reminder.LearnerId;
-            day.Value = reminder.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            outcome.Value = (int)(reminder.Due > 0 ? ReminderOutcome.Pending : ReminderOutcome.NothingDue);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<SendResult> SendAsync(QueuedReminder reminder, CancellationToken cancellationToken)
+    private async Task<ReminderResult> SendAsync(QueuedReminder reminder, CancellationToken cancellationToken)
     {
         var message = Message(reminder.Due, ReviewEstimate.Minutes(reminder.Seconds), reminder.ReviewCap);
         var nonce = Nonce(reminder.LearnerId, reminder.Day);
@@ -289,76 +229,22 @@ public sealed partial class ReminderService(
                 posted = await messenger.SendDirectAsync(reminder.UserId, message, nonce, cancellationToken).ConfigureAwait(false);
             }
 
-            return new SendResult(reminder.LearnerId, posted.ChannelId, null, false);
+            return new ReminderResult(reminder.LearnerId, posted.ChannelId, null, false);
         }
         catch (DeliveryException ex)
         {
             LogRefused(reminder.LearnerId, ex.Failure, ex.Message);
-            return new SendResult(reminder.LearnerId, reminder.DmChannelId, ex.Message, ex.Failure == DeliveryFailure.DirectMessagesClosed);
+            return new ReminderResult(reminder.LearnerId, reminder.DmChannelId, ex.Message, ex.Failure == DeliveryFailure.DirectMessagesClosed);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogRefused(reminder.LearnerId, DeliveryFailure.Refused, ex.Message);
-            return new SendResult(reminder.LearnerId, reminder.DmChannelId, "Discord could not be reached: " + ex.Message, false);
+            return new ReminderResult(reminder.LearnerId, reminder.DmChannelId, "Discord could not be reached: " + ex.Message, false);
         }
     }
 
-    private async Task RecordAsync(IReadOnlyList<SendResult> results, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var sent = connection.CreateCommand();
-        sent.Transaction = transaction;
-        sent.CommandText = """
-            UPDATE LearnerSettings SET ReminderOutcome = $sent, ReminderSentAt = $now, DmChannelId = $channel,
-                DmClosed = 0, DmFailedAt = NULL, DmFailureReason = NULL, UpdatedAt = $now
-            WHERE LearnerId = $learner
-            """;
-        sent.Parameters.AddWithValue("$sent", (int)ReminderOutcome.Sent);
-        sent.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        var sentLearner = sent.Parameters.Add("$learner", SqliteType.Integer);
-        var sentChannel = sent.Parameters.Add("$channel", SqliteType.Text);
-
-        await using var failed = connection.CreateCommand();
-        failed.Transaction = transaction;
-        failed.CommandText = """
-            UPDATE LearnerSettings SET ReminderOutcome = $failed, DmFailedAt = $now, DmFailureReason = $reason, DmClosed = $closed, UpdatedAt = $now
-            WHERE LearnerId = $learner
-            """;
-        failed.Parameters.AddWithValue("$failed", (int)ReminderOutcome.Failed);
-        failed.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        var failedLearner = failed.Parameters.Add("$learner", SqliteType.Integer);
-        var reason = failed.Parameters.Add("$reason", SqliteType.Text);
-        var closed = failed.Parameters.Add("$closed", SqliteType.Integer);
-
-        foreach (var result in results)
-        {
-            if (result.Failure is null)
-            {
-                sentLearner.Value = result.LearnerId;
-                sentChannel.Value = (object?)result.DmChannelId ?? DBNull.Value;
-                await sent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                failedLearner.Value = result.LearnerId;
-                reason.Value = result.Failure.Length > 300 ? result.Failure[..300] : result.Failure;
-                closed.Value = result.DmClosed ? 1 : 0;
-                await failed.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    // Opened through EF Core so the connection gets PrepBot's pragmas (see SqlitePragmas).
-    private static async Task<SqliteConnection> OpenAsync(PrepBotDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return (SqliteConnection)db.Database.GetDbConnection();
-    }
+    private Task RecordAsync(IReadOnlyList<ReminderResult> results, CancellationToken cancellationToken) =>
+        store.RecordResultsAsync(results, time.GetUtcNow(), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Claimed} learner(s) due a reminder, {Sent} DM(s) sent, {NothingDue} with nothing due, {Failed} refused; database {DatabaseMs} ms, run {TotalMs} ms")]
     private partial void LogRun(int claimed, int sent, int nothingDue, int failed, long databaseMs, long totalMs);
@@ -366,19 +252,13 @@ public sealed partial class ReminderService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder DM to learner {LearnerId} refused ({Failure}): {Reason}")]
     private partial void LogRefused(long learnerId, DeliveryFailure failure, string reason);
 
-    private sealed record LearnerRow(
-        long Id, string PlatformUserId, string TimeZoneId, TimeOnly? ReminderTime, bool ReminderOff, DateOnly? ReminderDay,
-        ReminderOutcome Outcome, bool DmClosed, DateTimeOffset? DmFailedAt, string? DmChannelId, int? DailyReviewCap);
-
     private sealed record QueuedReminder(long LearnerId, string UserId, DateOnly Day, int Due, int Seconds, int? ReviewCap, string? DmChannelId);
-
-    private sealed record SendResult(long LearnerId, string? DmChannelId, string? Failure, bool DmClosed);
 
     /// <summary>Collects send results and writes them in batches (one transaction each), timing the database work.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Lives for one run; SemaphoreSlim holds no handle unless AvailableWaitHandle is used.")]
     private sealed class ResultRecorder(ReminderService service)
     {
-        private readonly ConcurrentQueue<SendResult> _pending = new();
+        private readonly ConcurrentQueue<ReminderResult> _pending = new();
         private readonly SemaphoreSlim _writing = new(1, 1);
         private long _databaseTicks;
         private int _sent;
@@ -390,7 +270,7 @@ public sealed partial class ReminderService(
 
         public TimeSpan DatabaseTime => TimeSpan.FromTicks(Interlocked.Read(ref _databaseTicks));
 
-        public async ValueTask AddAsync(SendResult result, CancellationToken cancellationToken)
+        public async ValueTask AddAsync(ReminderResult result, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref result.Failure is null ? ref _sent : ref _failed);
             _pending.Enqueue(result);
@@ -405,7 +285,7 @@ public sealed partial class ReminderService(
             await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var batch = new List<SendResult>();
+                var batch = new List<ReminderResult>();
                 while (_pending.TryDequeue(out var result))
                 {
                     batch.Add(result);

@@ -93,25 +93,10 @@ public sealed class PauseService(IDbContextFactory<PrepBotDbContext> contextFact
         db.LearnerPauses.Where(p => p.LearnerId == learnerId && p.LastDay >= today).OrderBy(p => p.FirstDay);
 
     /// <summary>Cards due from the start of today to the end of the pause move out by its length; returns their ids.</summary>
-    private static async Task<List<string>> MoveOutAsync(
-        PrepBotDbContext db, long learnerId, DateOnly today, int days, TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        var from = StudyCalendar.StartOf(today, zone);
-        var until = StudyCalendar.StartOf(today.AddDays(days), zone);
-        var cards = await db.CardStates.Where(s => s.LearnerId == learnerId && s.Due >= from && s.Due < until)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var card in cards)
-        {
-            var scheduledInPause = card.ScheduledDue >= from && card.ScheduledDue < until;
-            card.Due = Shift(card.Due, days, zone);
-            if (scheduledInPause)
-            {
-                card.ScheduledDue = Shift(card.ScheduledDue, days, zone);
-            }
-        }
-
-        return [.. cards.Select(c => c.CardId)];
-    }
+    private static Task<IReadOnlyList<string>> MoveOutAsync(
+        PrepBotDbContext db, long learnerId, DateOnly today, int days, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        ReviewStore.ShiftDueAsync(
+            db, learnerId, StudyCalendar.StartOf(today, zone), StudyCalendar.StartOf(today.AddDays(days), zone), due => Shift(due, days, zone), cancellationToken);
 
     /// <summary>
     /// Ending early: the cards the pause moved, and not answered since, move back by the days not used (never before today).
@@ -126,21 +111,8 @@ public sealed class PauseService(IDbContextFactory<PrepBotDbContext> contextFact
         }
 
         var ids = settings.PauseShiftedCardIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var cards = await db.CardStates.Where(s => s.LearnerId == learnerId && ids.Contains(s.CardId) && s.LastReviewedAt <= pausedAt)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var earliest = StudyCalendar.StartOf(today, zone);
-        foreach (var card in cards)
-        {
-            var wasScheduled = card.ScheduledDue == card.Due;
-            var back = Shift(card.Due, -unusedDays, zone);
-            card.Due = back < earliest ? earliest : back;
-            if (wasScheduled)
-            {
-                card.ScheduledDue = card.Due;
-            }
-        }
-
-        return cards.Count;
+        return await ReviewStore.ShiftBackAsync(
+            db, learnerId, ids, pausedAt, due => Shift(due, -unusedDays, zone), StudyCalendar.StartOf(today, zone), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The start of the study day <paramref name="days"/> after the one <paramref name="due"/> falls in.</summary>

@@ -17,6 +17,7 @@ public static class SettingsServiceCollectionExtensions
         services.AddSingleton<LearnerSettingsStore>();
         services.AddSingleton<PauseService>();
         services.AddSingleton<MeHandler>();
+        services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderService>();
         services.AddTransient<ReminderJob>();
         services.AddSingleton<IScheduleRegistrar, ReminderScheduleRegistrar>();

@@ -35,9 +35,6 @@ public sealed partial class StarHandler(
     /// <summary>Discord's limit for one text input.</summary>
     public const int FieldMaxLength = 4000;
 
-    /// <summary>The platform whose client shows <c>&lt;t:…:R&gt;</c> as a live countdown.</summary>
-    private const string DiscordPlatform = "discord";
-
     public async Task<IReadOnlyList<Reply>> HandleCommandAsync(LearnerIdentity who, LearnerContext learner, ResolvedCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
@@ -68,7 +65,7 @@ public sealed partial class StarHandler(
         var timed = command.GetBool(TimedOption) == true;
         var token = new StarToken(StarAction.Write, learner.Id, pick.Picked.Version, timed ? TruncateToSecond(now) : null, pick.Picked.Card.Id);
         var saved = timed ? [] : await stories.ListAsync(learner.Id, StarStoryStore.ListLimit, cancellationToken).ConfigureAwait(false);
-        return [Prompt(who, learner, pick, token, saved)];
+        return [Prompt(pick, token, saved)];
     }
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerContext learner, StarToken token, UserInput input, CancellationToken cancellationToken)
@@ -104,7 +101,7 @@ public sealed partial class StarHandler(
         }
     }
 
-    private static Reply Prompt(LearnerIdentity who, LearnerContext learner, StarPick pick, StarToken token, IReadOnlyList<StarStory> saved)
+    private static Reply Prompt(StarPick pick, StarToken token, IReadOnlyList<StarStory> saved)
     {
         var card = pick.Picked.Card;
         var text = new StringBuilder();
@@ -128,9 +125,7 @@ public sealed partial class StarHandler(
         {
             var end = started.AddMinutes(TimerMinutes);
             text.Append("\n\n⏱ **").Append(TimerMinutes.ToString(CultureInfo.InvariantCulture)).Append("-minute timer**: ");
-            text.Append(who.Platform == DiscordPlatform
-                ? string.Create(CultureInfo.InvariantCulture, $"time is up <t:{end.ToUnixTimeSeconds()}:R>.")
-                : string.Create(CultureInfo.InvariantCulture, $"until {TimeZoneInfo.ConvertTime(end, learner.Zone):HH:mm:ss}."));
+            text.Append(ReplyText.Time(end, TimeStyle.Deadline)).Append('.');
             text.Append(" Say your answer out loud as you would in the interview, then press **Write my answer** and type what you said.");
         }
 

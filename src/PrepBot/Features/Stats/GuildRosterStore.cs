@@ -21,7 +21,7 @@ public sealed class GuildRosterStore(IDbContextFactory<PrepBotDbContext> context
             return;
         }
 
-        var seenAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var seenAt = StorageEncoding.Millis(time.GetUtcNow());
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlAsync(
             $"INSERT OR IGNORE INTO GuildLearners (GuildId, LearnerId, FirstSeenAt) VALUES ({guildId}, {learnerId}, {seenAt})",

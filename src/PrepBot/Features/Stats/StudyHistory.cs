@@ -49,7 +49,7 @@ public sealed record LearnerHistory(IReadOnlyDictionary<DateOnly, DayActivity> D
 /// Grades logged before <c>StudyDays</c> existed have no row there: their days are worked out from the review log in the
 /// learner's current zone, the best that is left to go on, for the days before their first recorded day.
 /// </summary>
-public sealed class StudyHistory(IDbContextFactory<PrepBotDbContext> contextFactory)
+public sealed class StudyHistory(IDbContextFactory<PrepBotDbContext> contextFactory, StudyDayStore studyDays, ReviewStore reviews)
 {
     /// <summary>How far back grades without a recorded day are read from the review log.</summary>
     public const int LegacyLookbackDays = 400;
@@ -58,20 +58,14 @@ public sealed class StudyHistory(IDbContextFactory<PrepBotDbContext> contextFact
     {
         ArgumentNullException.ThrowIfNull(zone);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var recorded = await db.StudyDays.AsNoTracking()
-            .Where(d => d.LearnerId == learnerId)
-            .Select(d => new { d.Day, d.Reviews, d.Scored, d.Correct })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = await studyDays.GetDaysAsync(learnerId, cancellationToken).ConfigureAwait(false);
         var days = recorded.ToDictionary(d => d.Day, d => new DayActivity(d.Reviews, d.Scored, d.Correct));
 
         var since = StudyCalendar.StartOf(today.AddDays(-LegacyLookbackDays), zone);
         var until = days.Count == 0 ? DateTimeOffset.MaxValue : StudyCalendar.StartOf(days.Keys.Min(), zone);
         if (since < until)
         {
-            var legacy = await db.ReviewLogs.AsNoTracking()
-                .Where(r => r.LearnerId == learnerId && r.AnsweredAt >= since && r.AnsweredAt < until)
-                .Select(r => new { r.AnsweredAt, r.Quality, r.Kind })
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var legacy = await reviews.GetReviewMomentsAsync(learnerId, since, until, cancellationToken).ConfigureAwait(false);
             var derived = new Dictionary<DateOnly, DayActivity>();
             foreach (var grade in legacy)
             {

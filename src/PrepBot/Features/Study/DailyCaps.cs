@@ -20,7 +20,7 @@ public sealed record DailyAllowance(int? ReviewCap, int ReviewsDone, int? NewCap
 }
 
 /// <summary>Reads <see cref="DailyAllowance"/>s; <see cref="CardPicker"/> hands out no card beyond them.</summary>
-public sealed class DailyCaps(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+public sealed class DailyCaps(IDbContextFactory<PrepBotDbContext> contextFactory, ReviewStore reviews, TimeProvider time)
 {
     /// <summary>The learner's caps and today's use; with no caps set the log is not read.</summary>
     public async Task<DailyAllowance> GetAsync(LearnerContext learner, CancellationToken cancellationToken, bool countEvenWithoutCaps = false)
@@ -38,15 +38,11 @@ public sealed class DailyCaps(IDbContextFactory<PrepBotDbContext> contextFactory
 
         var now = time.GetUtcNow();
         var dayStart = StudyCalendar.StartOf(StudyCalendar.StudyDay(now, learner.Zone), learner.Zone);
-        var counts = await db.ReviewLogs.AsNoTracking()
-            .Where(r => r.LearnerId == learner.Id && r.AnsweredAt >= dayStart)
-            .GroupBy(r => r.Kind)
-            .Select(g => new { Kind = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await reviews.CountGradesSinceAsync(learner.Id, dayStart, cancellationToken).ConfigureAwait(false);
         return new DailyAllowance(
             caps?.DailyReviewCap,
-            counts.Where(c => c.Kind == ReviewKind.Scheduled).Sum(c => c.Count),
+            counts.GetValueOrDefault(ReviewKind.Scheduled),
             caps?.DailyNewCap,
-            counts.Where(c => c.Kind == ReviewKind.New).Sum(c => c.Count));
+            counts.GetValueOrDefault(ReviewKind.New));
     }
 }

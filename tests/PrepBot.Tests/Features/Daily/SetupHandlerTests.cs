@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using PrepBot.Conversation;
+using PrepBot.DiscordFrontEnd;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.Daily;
@@ -18,6 +20,9 @@ public sealed class SetupHandlerTests : IDisposable
         _data.Delete(recursive: true);
     }
 
+    /// <summary>The reply as Discord shows it: channels and mentions are Discord markup only there.</summary>
+    private static string OnDiscord(Reply reply) => Assert.Single(ReplyRenderer.Render(reply).Messages).Content!;
+
     private Task<DailyBot> StartAsync() => DailyBot.StartAsync(_content, Path.Combine(_data.FullName, "setup.db"), _time);
 
     [Fact]
@@ -30,7 +35,7 @@ public sealed class SetupHandlerTests : IDisposable
         var confirmation = Assert.Single(bot.Messenger.In(DailyBot.Channel));
         Assert.Contains("every day at **09:00** (Europe/Berlin)", confirmation.Reply.Markdown, StringComparison.Ordinal);
         Assert.True(reply.IsPrivate);
-        Assert.Contains($"<#{DailyBot.Channel}> at 09:00 (Europe/Berlin)", reply.Markdown, StringComparison.Ordinal);
+        Assert.Contains($"<#{DailyBot.Channel}> at 09:00 (Europe/Berlin)", OnDiscord(reply), StringComparison.Ordinal);
         Assert.Contains("Next question: Mon 2 Mar 2026 at 09:00 (SQL)", reply.Markdown, StringComparison.Ordinal);
         var settings = await bot.SettingsAsync();
         Assert.Equal(DailyBot.Admin.UserId, settings!.UpdatedByUserId);
@@ -79,7 +84,7 @@ public sealed class SetupHandlerTests : IDisposable
 
         var reply = Assert.Single(await bot.SetupDailyAsync(channel: "1200000000000000099"));
 
-        Assert.StartsWith("⚠️ `channel` of `/setup daily`: PrepBot cannot post in <#1200000000000000099>.", reply.Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("⚠️ `channel` of `/setup daily`: PrepBot cannot post in <#1200000000000000099>.", OnDiscord(reply), StringComparison.Ordinal);
         Assert.Contains("Missing Permissions, 50013", reply.Markdown, StringComparison.Ordinal);
         Assert.Null(await bot.SettingsAsync());
     }
@@ -152,11 +157,12 @@ public sealed class SetupHandlerTests : IDisposable
         await bot.SetupDailyAsync();
         await bot.SetupAsync("cohort", ("start", "2026-02-16"));
 
-        var paused = Assert.Single(await bot.SetupAsync("pause")).Markdown;
+        var pausedReply = Assert.Single(await bot.SetupAsync("pause"));
+        var paused = pausedReply.Markdown;
 
         Assert.Contains("today is week 3", paused, StringComparison.Ordinal);
         Assert.Contains("paused (`/setup resume`)", paused, StringComparison.Ordinal);
-        Assert.Contains($"Last changed by <@{DailyBot.Admin.UserId}> on 2026-03-02 07:00 UTC", paused, StringComparison.Ordinal);
+        Assert.Contains($"Last changed by <@{DailyBot.Admin.UserId}> on 2026-03-02 07:00 UTC", OnDiscord(pausedReply), StringComparison.Ordinal);
         Assert.True((await bot.SettingsAsync())!.Paused);
     }
 

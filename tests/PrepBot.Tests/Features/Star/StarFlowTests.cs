@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Conversation;
 using PrepBot.Data;
+using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.Star;
 using PrepBot.Tests.Support;
 
@@ -283,7 +284,7 @@ public sealed class StarFlowTests : IAsyncLifetime
 
         var feedback = await SubmitAsync(BotHarness.Ada, form, StarExamples.Strong);
 
-        Assert.Contains($"**2-minute timer**: time is up <t:{end}:R>.", prompt.Markdown, StringComparison.Ordinal);
+        Assert.Contains($"**2-minute timer**: time is up <t:{end}:R>.", Assert.Single(ReplyRenderer.Render(prompt).Messages).Content, StringComparison.Ordinal);
         Assert.Contains("⏱ Time taken: 2 min 30 s from the prompt to submitting (the timer was 2 min).", feedback.Markdown, StringComparison.Ordinal);
         Assert.Equal(150, Assert.Single((await DatabaseAsync()).Stories).SecondsTaken);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
 using PrepBot.Features.Stats;
+using PrepBot.Learning;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.Stats;
@@ -21,7 +22,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _store = new LeaderboardStore(_db.Factory, _time);
+        _store = new LeaderboardStore(_db.Factory, new StudyDayStore(_db.Factory), _time);
     }
 
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();
@@ -154,7 +155,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
         await using var db = await _db.Factory.CreateDbContextAsync(Ct);
         await db.Database.OpenConnectionAsync(Ct);
         await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + LeaderboardStore.WeekSql;
+        command.CommandText = "EXPLAIN QUERY PLAN " + StudyDayStore.WeekSql;
         foreach (var (name, value) in new (string, object)[] { ("$guild", Guild), ("$first", "2026-03-09"), ("$last", "2026-03-15"), ("$top", 10), ("$caller", 1) })
         {
             command.Parameters.AddWithValue(name, value);

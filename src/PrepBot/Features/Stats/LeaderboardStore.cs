@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 using PrepBot.Learning;
@@ -29,38 +28,14 @@ public sealed record LeaderboardWeek(DateOnly FirstDay, DateOnly LastDay, IReadO
 }
 
 /// <summary>
-/// A server's weekly leaderboard and the opt-outs, read with one indexed query: the server's learners (key of
-/// <c>GuildLearners</c>), each learner's study days of the week (key of <c>StudyDays</c>), ranked by SQLite's
-/// <c>RANK()</c> window. "This week" is Monday to Sunday of the caller's current study week (their zone); each learner's
-/// grades count on the study day they were made on in their own zone, as their streak counts them.
+/// A server's weekly leaderboard and the opt-outs (table <c>LeaderboardOptOuts</c>). The week is ranked by
+/// <see cref="StudyDayStore.RankWeekAsync"/> in one indexed query over the server's learners and their study days.
+/// "This week" is Monday to Sunday of the caller's current study week (their zone); each learner's grades count on the
+/// study day they were made on in their own zone, as their streak counts them.
 /// </summary>
-public sealed class LeaderboardStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+public sealed class LeaderboardStore(IDbContextFactory<PrepBotDbContext> contextFactory, StudyDayStore studyDays, TimeProvider time)
 {
     public const int TopCount = 10;
-
-    /// <summary>The week's ranking: the top ranks and the caller's row (index ranges only; see the README's benchmark).</summary>
-    internal const string WeekSql = """
-        WITH totals AS (
-            SELECT d.LearnerId, SUM(d.Scored) AS Reviews, SUM(d.Correct) AS Correct
-            FROM GuildLearners g
-            JOIN StudyDays d ON d.LearnerId = g.LearnerId AND d.Day >= $first AND d.Day <= $last
-            WHERE g.GuildId = $guild
-              AND NOT EXISTS (SELECT 1 FROM LeaderboardOptOuts o WHERE o.LearnerId = g.LearnerId)
-            GROUP BY d.LearnerId
-            HAVING SUM(d.Scored) > 0
-        ),
-        ranked AS (
-            SELECT LearnerId, Reviews, Correct,
-                RANK() OVER (ORDER BY Correct DESC, Reviews DESC) AS Rank,
-                COUNT(*) OVER (PARTITION BY Correct, Reviews) AS SharedBy,
-                COUNT(*) OVER () AS Participants
-            FROM totals
-        )
-        SELECT r.Rank, r.LearnerId, l.DisplayName, r.Reviews, r.Correct, r.Participants, r.SharedBy
-        FROM ranked r JOIN Learners l ON l.Id = r.LearnerId
-        WHERE r.Rank <= $top OR r.LearnerId = $caller
-        ORDER BY r.Rank, l.DisplayName COLLATE NOCASE, r.LearnerId
-        """;
 
     /// <summary>The week (Monday to Sunday) that holds <paramref name="today"/>.</summary>
     public static (DateOnly First, DateOnly Last) WeekOf(DateOnly today)
@@ -72,24 +47,15 @@ public sealed class LeaderboardStore(IDbContextFactory<PrepBotDbContext> context
     public async Task<LeaderboardWeek> ReadWeekAsync(string guildId, long callerId, TimeZoneInfo callerZone, CancellationToken cancellationToken)
     {
         var (first, last) = WeekOf(StudyCalendar.StudyDay(time.GetUtcNow(), callerZone));
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = WeekSql;
-        command.Parameters.AddWithValue("$guild", guildId);
-        command.Parameters.AddWithValue("$first", ReviewSql.Day(first));
-        command.Parameters.AddWithValue("$last", ReviewSql.Day(last));
-        command.Parameters.AddWithValue("$top", TopCount);
-        command.Parameters.AddWithValue("$caller", callerId);
+        var rows = await studyDays.RankWeekAsync(guildId, first, last, TopCount, callerId, cancellationToken).ConfigureAwait(false);
 
         var top = new List<LeaderboardEntry>();
         LeaderboardEntry? caller = null;
         var participants = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var row in rows)
         {
-            var entry = new LeaderboardEntry(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(6));
-            participants = reader.GetInt32(5);
+            var entry = new LeaderboardEntry(row.Rank, row.LearnerId, row.DisplayName, row.Reviews, row.Correct, row.SharedBy);
+            participants = row.Participants;
             if (entry.Rank <= TopCount && top.Count < TopCount)
             {
                 top.Add(entry);
@@ -119,7 +85,7 @@ public sealed class LeaderboardStore(IDbContextFactory<PrepBotDbContext> context
             return await db.LeaderboardOptOuts.Where(o => o.LearnerId == learnerId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
 
-        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var at = StorageEncoding.Millis(time.GetUtcNow());
         return await db.Database.ExecuteSqlAsync(
             $"INSERT OR IGNORE INTO LeaderboardOptOuts (LearnerId, OptedOutAt) VALUES ({learnerId}, {at})",
             cancellationToken).ConfigureAwait(false) > 0;

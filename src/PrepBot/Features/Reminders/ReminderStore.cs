@@ -1,0 +1,144 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PrepBot.Data;
+
+namespace PrepBot.Features.Reminders;
+
+/// <summary>A Discord learner with their reminder settings, as a reminder run reads them.</summary>
+internal sealed record ReminderLearner(
+    long Id, string PlatformUserId, string TimeZoneId, TimeOnly? ReminderTime, bool ReminderOff, DateOnly? ReminderDay,
+    ReminderOutcome Outcome, bool DmClosed, DateTimeOffset? DmFailedAt, string? DmChannelId, int? DailyReviewCap);
+
+/// <summary>One learner's claim of today's reminder: <paramref name="HasDue"/> when a DM is to go out.</summary>
+internal sealed record ReminderClaim(long LearnerId, DateOnly Day, bool HasDue);
+
+/// <summary>How a reminder DM went: the DM channel on success, the reason on failure (and whether their DMs are closed).</summary>
+internal sealed record ReminderResult(long LearnerId, string? DmChannelId, string? Failure, bool DmClosed);
+
+/// <summary>A learner's pause (local days, both ends included).</summary>
+internal sealed record ReminderPause(long LearnerId, DateOnly FirstDay, DateOnly LastDay);
+
+/// <summary>
+/// The reminder columns of <c>LearnerSettings</c> (today's claim, its outcome, the DM channel and a refusal), which a
+/// reminder run reads and writes, and the learners and pauses it reads.
+/// </summary>
+public sealed class ReminderStore(IDbContextFactory<PrepBotDbContext> contextFactory)
+{
+    private const string ClaimSql = """
+        INSERT INTO LearnerSettings (LearnerId, ReminderOff, DmClosed, ReminderDay, ReminderOutcome, UpdatedAt)
+        VALUES ($learner, 0, 0, $day, $outcome, $now)
+        ON CONFLICT (LearnerId) DO UPDATE SET ReminderDay = excluded.ReminderDay, ReminderOutcome = excluded.ReminderOutcome, UpdatedAt = excluded.UpdatedAt
+        """;
+
+    private const string SentSql = """
+        UPDATE LearnerSettings SET ReminderOutcome = $sent, ReminderSentAt = $now, DmChannelId = $channel,
+            DmClosed = 0, DmFailedAt = NULL, DmFailureReason = NULL, UpdatedAt = $now
+        WHERE LearnerId = $learner
+        """;
+
+    private const string FailedSql = """
+        UPDATE LearnerSettings SET ReminderOutcome = $failed, DmFailedAt = $now, DmFailureReason = $reason, DmClosed = $closed, UpdatedAt = $now
+        WHERE LearnerId = $learner
+        """;
+
+    /// <summary>Every Discord learner with their reminder settings (defaults when they have none).</summary>
+    internal async Task<IReadOnlyList<ReminderLearner>> ReadLearnersAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await (
+                from learner in db.Learners.AsNoTracking()
+                where learner.Platform == LearnerPlatforms.Discord
+                join s in db.LearnerSettings.AsNoTracking() on learner.Id equals s.LearnerId into settings
+                from s in settings.DefaultIfEmpty()
+                select new ReminderLearner(
+                    learner.Id,
+                    learner.PlatformUserId,
+                    learner.TimeZoneId,
+                    s == null ? null : s.ReminderTime,
+                    s != null && s.ReminderOff,
+                    s == null ? null : s.ReminderDay,
+                    s == null ? ReminderOutcome.Pending : s.ReminderOutcome,
+                    s != null && s.DmClosed,
+                    s == null ? null : s.DmFailedAt,
+                    s == null ? null : s.DmChannelId,
+                    s == null ? null : s.DailyReviewCap))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Pauses that last until <paramref name="earliestDay"/> or later (table <c>LearnerPauses</c>, kept by <c>/me pause</c>).</summary>
+    internal async Task<IReadOnlyList<ReminderPause>> ReadPausesAsync(DateOnly earliestDay, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.LearnerPauses.AsNoTracking()
+            .Where(p => p.LastDay >= earliestDay)
+            .Select(p => new ReminderPause(p.LearnerId, p.FirstDay, p.LastDay))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Claims today for every learner in one transaction: Pending when a DM is to go out, else NothingDue.</summary>
+    internal async Task ClaimAsync(IReadOnlyList<ReminderClaim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = ClaimSql;
+        var learner = command.Parameters.Add("$learner", SqliteType.Integer);
+        var day = command.Parameters.Add("$day", SqliteType.Text);
+        var outcome = command.Parameters.Add("$outcome", SqliteType.Integer);
+        command.Parameters.AddWithValue("$now", StorageEncoding.Millis(now));
+        foreach (var claim in claims)
+        {
+            learner.Value = claim.LearnerId;
+            day.Value = StorageEncoding.Day(claim.Day);
+            outcome.Value = (int)(claim.HasDue ? ReminderOutcome.Pending : ReminderOutcome.NothingDue);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a batch of DM results in one transaction: sent (with the DM channel) or failed (with the reason).</summary>
+    internal async Task RecordResultsAsync(IReadOnlyList<ReminderResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var sent = connection.CreateCommand();
+        sent.Transaction = transaction;
+        sent.CommandText = SentSql;
+        sent.Parameters.AddWithValue("$sent", (int)ReminderOutcome.Sent);
+        sent.Parameters.AddWithValue("$now", StorageEncoding.Millis(now));
+        var sentLearner = sent.Parameters.Add("$learner", SqliteType.Integer);
+        var sentChannel = sent.Parameters.Add("$channel", SqliteType.Text);
+
+        await using var failed = connection.CreateCommand();
+        failed.Transaction = transaction;
+        failed.CommandText = FailedSql;
+        failed.Parameters.AddWithValue("$failed", (int)ReminderOutcome.Failed);
+        failed.Parameters.AddWithValue("$now", StorageEncoding.Millis(now));
+        var failedLearner = failed.Parameters.Add("$learner", SqliteType.Integer);
+        var reason = failed.Parameters.Add("$reason", SqliteType.Text);
+        var closed = failed.Parameters.Add("$closed", SqliteType.Integer);
+
+        foreach (var result in results)
+        {
+            if (result.Failure is null)
+            {
+                sentLearner.Value = result.LearnerId;
+                sentChannel.Value = (object?)result.DmChannelId ?? DBNull.Value;
+                await sent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                failedLearner.Value = result.LearnerId;
+                reason.Value = result.Failure.Length > 300 ? result.Failure[..300] : result.Failure;
+                closed.Value = result.DmClosed ? 1 : 0;
+                await failed.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
