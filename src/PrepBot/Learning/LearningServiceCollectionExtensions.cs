@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace PrepBot.Learning;
 
@@ -7,6 +9,8 @@ public static class LearningServiceCollectionExtensions
     /// <summary>Learners and their card states, review log and study days: the stores that own those tables.</summary>
     public static IServiceCollection AddPrepBotLearning(this IServiceCollection services)
     {
+        services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
         services.AddSingleton<LearnerDirectory>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<StudyDayStore>();
