@@ -5,7 +5,7 @@ using PrepBot.Data;
 namespace PrepBot.Learning;
 
 /// <summary>Finds learners by platform identity, enrolling them on first use.</summary>
-public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
 {
     public async Task<Learner> GetOrCreateAsync(
         string platform, string platformUserId, string displayName, string timeZoneId, CancellationToken cancellationToken)
@@ -66,6 +66,19 @@ public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> context
             .Where(l => l.Id == learnerId)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.PlanStart, start), cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes the learner row, and with it (foreign keys, ON DELETE CASCADE) every row about them in every table.
+    /// <paramref name="createdAt"/> must match, so a confirmation for an earlier enrolment deletes nothing. Returns whether
+    /// a learner was deleted.
+    /// </summary>
+    public async Task<bool> ForgetAsync(long learnerId, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await db.Learners.Where(l => l.Id == learnerId && l.CreatedAt == createdAt)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return deleted > 0;
     }
 
     private static Task<Learner?> Find(PrepBotDbContext db, string platform, string platformUserId, CancellationToken cancellationToken) =>
