@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 
@@ -11,15 +10,16 @@ public sealed record MockOpenSeat(MockState State, string? ThreadId);
 public sealed record MockHistoryRows(IReadOnlyList<MockSession> Sessions, IReadOnlyList<MockFeedback> Feedbacks, IReadOnlyDictionary<long, string> Names);
 
 /// <summary>
-/// Every read and write of the mock interview tables (sessions, queue places, scheduled cohort sessions, feedbacks) and
-/// the learners' names they show. State changes are conditional updates of the session row, so the database decides who
-/// wins a race; a method that changes state says whether it won.
+/// Every read and write of the mock interview tables and the learners' names they show: sessions here, queue places and
+/// scheduled cohort sessions in <c>MockStore.Queue.cs</c>, feedbacks and the history in <c>MockStore.Feedback.cs</c>.
+/// State changes are conditional updates of the session row, so the database decides who wins a race; a method that
+/// changes state says whether it won.
 /// </summary>
-public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory)
+public sealed partial class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory)
 {
     public async Task<MockSession?> FindSessionAsync(long sessionId, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await db.MockSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -28,20 +28,20 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     {
         ArgumentNullException.ThrowIfNull(session);
         var ids = new[] { session.HostId, session.InterviewerId, session.CandidateId }.OfType<long>().Distinct().ToList();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await db.Learners.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Learner> LearnerAsync(long learnerId, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await db.Learners.AsNoTracking().SingleAsync(l => l.Id == learnerId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An open session (lobby or running round) the learner holds a seat in, or null.</summary>
     public async Task<MockOpenSeat?> OpenSeatAsync(long learnerId, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await db.MockSessions.AsNoTracking()
             .Where(s => (s.State == MockState.Lobby || s.State == MockState.Active) && (s.InterviewerId == learnerId || s.CandidateId == learnerId))
             .Select(s => new MockOpenSeat(s.State, s.ThreadId))
@@ -52,14 +52,14 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     public async Task AddSessionAsync(MockSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         db.MockSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SetLobbyMessageAsync(long sessionId, string messageId, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await db.MockSessions.Where(s => s.Id == sessionId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.LobbyMessageId, messageId), cancellationToken).ConfigureAwait(false);
     }
@@ -67,7 +67,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     /// <summary>A lobby that could not be posted: the session never opened.</summary>
     public async Task ExpireUnpostedAsync(long sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await db.MockSessions.Where(s => s.Id == sessionId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, MockState.Expired).SetProperty(s => s.FinishedAt, now), cancellationToken).ConfigureAwait(false);
     }
@@ -78,7 +78,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     /// </summary>
     public async Task<bool> TakeSeatAsync(long sessionId, bool asInterviewer, long learnerId, long? hostSeat, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var taken = asInterviewer
             ? await db.MockSessions.Where(s => s.Id == sessionId && s.State == MockState.Lobby && s.InterviewerId == null && s.CandidateId != learnerId)
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.InterviewerId, learnerId).SetProperty(s => s.CandidateId, s => hostSeat ?? s.CandidateId), cancellationToken)
@@ -103,7 +103,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
         var sessionId = session.Id;
         var from = round == 1 ? MockState.Lobby : MockState.RoundDone;
         var previous = round - 1;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var claimed = await db.MockSessions
             .Where(s => s.Id == sessionId && s.State == from && (round == 1 || s.Round == previous))
             .ExecuteUpdateAsync(
@@ -149,7 +149,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
 
     public async Task SetThreadAsync(long sessionId, string threadId, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await db.MockSessions.Where(s => s.Id == sessionId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ThreadId, threadId), cancellationToken).ConfigureAwait(false);
     }
@@ -157,7 +157,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     /// <summary>The running round ends and feedback opens until <paramref name="abandonAt"/>; false if it was not running.</summary>
     public async Task<bool> EndRoundAsync(long sessionId, int round, DateTimeOffset abandonAt, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var ended = await db.MockSessions
             .Where(s => s.Id == sessionId && s.State == MockState.Active && s.Round == round && s.ThreadId != null)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, MockState.Feedback).SetProperty(s => s.AbandonAt, abandonAt), cancellationToken)
@@ -168,7 +168,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     /// <summary>Remembers that the timer message <paramref name="mark"/> of the round went out.</summary>
     public async Task MarkPostedAsync(long sessionId, int round, MockTimerMark mark, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await db.MockSessions
             .Where(s => s.Id == sessionId && s.Round == round)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.PostedMarks, s => s.PostedMarks | (int)mark), cancellationToken)
@@ -179,7 +179,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     public async Task<bool> CloseFeedbackAsync(
         long sessionId, int round, MockState next, DateTimeOffset? abandonAt, DateTimeOffset? finishedAt, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var moved = await db.MockSessions
             .Where(s => s.Id == sessionId && s.State == MockState.Feedback && s.Round == round)
             .ExecuteUpdateAsync(
@@ -192,7 +192,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     /// <summary>The session leaves state <paramref name="from"/> for the final state <paramref name="to"/>; false if it was not in it.</summary>
     public async Task<bool> CloseAsync(long sessionId, MockState from, MockState to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var closed = await db.MockSessions
             .Where(s => s.Id == sessionId && s.State == from)
             .ExecuteUpdateAsync(
@@ -205,7 +205,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     /// <summary>Sessions whose triggers must exist: running rounds and every waiting state.</summary>
     public async Task<List<MockSession>> OpenSessionsAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await db.MockSessions.AsNoTracking()
             .Where(s => s.State == MockState.Active || s.State == MockState.Lobby || s.State == MockState.Feedback || s.State == MockState.RoundDone)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -215,7 +215,7 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
     public async Task<HashSet<long>> PartnersSinceAsync(long learnerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var me = learnerId;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return (await db.MockSessions.AsNoTracking()
                 .Where(s => s.CreatedAt >= since && s.InterviewerId != null && s.CandidateId != null && (s.InterviewerId == me || s.CandidateId == me))
                 .Select(s => s.InterviewerId == me ? s.CandidateId!.Value : s.InterviewerId!.Value)
@@ -223,192 +223,5 @@ public sealed class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory
             .ToHashSet();
     }
 
-    public async Task<MockQueueEntry?> FindQueueEntryAsync(long entryId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockQueueEntries.AsNoTracking().SingleOrDefaultAsync(q => q.Id == entryId, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The learner's place in this server's queue, lapsed or not.</summary>
-    public async Task<MockQueueEntry?> QueuePlaceAsync(string guildId, long learnerId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockQueueEntries.AsNoTracking().SingleOrDefaultAsync(q => q.GuildId == guildId && q.LearnerId == learnerId, cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    /// <summary>Everyone else waiting in this server's queue for <paramref name="kind"/>.</summary>
-    public async Task<List<MockQueueEntry>> WaitingAsync(string guildId, MockKind kind, long exceptLearnerId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockQueueEntries.AsNoTracking()
-            .Where(q => q.GuildId == guildId && q.Kind == kind && q.LearnerId != exceptLearnerId)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<List<MockQueueEntry>> QueueEntriesAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockQueueEntries.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Deletes one queue place; false if it was gone already (whoever deletes a place has matched or expired it).</summary>
-    public async Task<bool> RemoveQueueEntryAsync(long entryId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockQueueEntries.Where(q => q.Id == entryId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
-    }
-
-    /// <summary>These learners leave every queue they wait in (they have a seat now).</summary>
-    public async Task LeaveQueuesAsync(IReadOnlyCollection<long> learnerIds, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.MockQueueEntries.Where(q => learnerIds.Contains(q.LearnerId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Saves a new queue place, replacing the learner's lapsed one in the same write.</summary>
-    public async Task EnqueueAsync(MockQueueEntry entry, MockQueueEntry? replacing, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        if (replacing is not null)
-        {
-            db.MockQueueEntries.Remove(replacing);
-        }
-
-        db.MockQueueEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<int> PendingScheduleCountAsync(string guildId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockScheduledSessions.CountAsync(s => s.GuildId == guildId && s.PostedAt == null, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<List<MockScheduledSession>> PendingSchedulesAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockScheduledSessions.AsNoTracking().Where(s => s.PostedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<MockScheduledSession?> FindScheduledAsync(long scheduledId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockScheduledSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scheduledId, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Saves a new scheduled cohort session; <paramref name="scheduled"/> gets its id.</summary>
-    public async Task AddScheduledAsync(MockScheduledSession scheduled, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scheduled);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.MockScheduledSessions.Add(scheduled);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The lobby session of a scheduled cohort session, or null if none was made yet.</summary>
-    public async Task<MockSession?> ScheduledLobbyAsync(long scheduledId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockSessions.AsNoTracking().SingleOrDefaultAsync(s => s.ScheduledSessionId == scheduledId, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The scheduled session's turn is over: it is marked posted at <paramref name="now"/>, and in the same write its lobby
-    /// session (if any) records the posted lobby message, or closes as expired when <paramref name="lobbyMessageId"/> is null.
-    /// </summary>
-    public async Task RecordScheduledPostAsync(long scheduledId, long? sessionId, string? lobbyMessageId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var scheduled = await db.MockScheduledSessions.SingleAsync(s => s.Id == scheduledId, cancellationToken).ConfigureAwait(false);
-        scheduled.PostedAt = now;
-        if (sessionId is { } id)
-        {
-            var session = await db.MockSessions.SingleAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
-            if (lobbyMessageId is not null)
-            {
-                session.LobbyMessageId = lobbyMessageId;
-            }
-            else
-            {
-                session.State = MockState.Expired;
-                session.FinishedAt = now;
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<bool> HasSentFeedbackAsync(long sessionId, int round, long fromLearnerId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockFeedbacks.AnyAsync(f => f.SessionId == sessionId && f.Round == round && f.FromLearnerId == fromLearnerId, cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    /// <summary>Saves a feedback; false when its author already sent one for that round (the first one counts).</summary>
-    public async Task<bool> SaveFeedbackAsync(MockFeedback feedback, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.MockFeedbacks.Add(feedback);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            return false;
-        }
-    }
-
-    public async Task<int> FeedbackCountAsync(long sessionId, int round, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockFeedbacks.CountAsync(f => f.SessionId == sessionId && f.Round == round, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Who has sent their feedback for the round.</summary>
-    public async Task<List<long>> FeedbackSendersAsync(long sessionId, int round, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.MockFeedbacks.Where(f => f.SessionId == sessionId && f.Round == round).Select(f => f.FromLearnerId)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The round's feedbacks in the order they were sent; only those about <paramref name="aboutLearnerId"/> when given.</summary>
-    public async Task<List<MockFeedback>> RoundFeedbacksAsync(long sessionId, int round, long? aboutLearnerId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var query = db.MockFeedbacks.AsNoTracking().Where(f => f.SessionId == sessionId && f.Round == round);
-        if (aboutLearnerId is { } about)
-        {
-            query = query.Where(f => f.ToLearnerId == about);
-        }
-
-        return await query.OrderBy(f => f.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The learner's <paramref name="count"/> latest sessions that got past the lobby, with their feedbacks and people's names.</summary>
-    public async Task<MockHistoryRows> HistoryAsync(long learnerId, int count, CancellationToken cancellationToken)
-    {
-        var me = learnerId;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sessions = await db.MockSessions.AsNoTracking()
-            .Where(s => (s.InterviewerId == me || s.CandidateId == me) && (s.State == MockState.Finished || s.State == MockState.Feedback || s.State == MockState.RoundDone || s.State == MockState.Active))
-            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Take(count)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (sessions.Count == 0)
-        {
-            return new MockHistoryRows([], [], new Dictionary<long, string>());
-        }
-
-        var ids = sessions.Select(s => s.Id).ToList();
-        var feedbacks = await db.MockFeedbacks.AsNoTracking().Where(f => ids.Contains(f.SessionId)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var learnerIds = sessions.SelectMany(s => new[] { s.InterviewerId, s.CandidateId }).OfType<long>().Distinct().ToList();
-        var names = await db.Learners.AsNoTracking().Where(l => learnerIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.DisplayName, cancellationToken)
-            .ConfigureAwait(false);
-        return new MockHistoryRows(sessions, feedbacks, names);
-    }
+    private Task<PrepBotDbContext> OpenAsync(CancellationToken cancellationToken) => contextFactory.CreateDbContextAsync(cancellationToken);
 }
