@@ -47,6 +47,21 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
         return await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The learner with this id (who must exist).</summary>
+    public async Task<Learner> GetAsync(long learnerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Learners.AsNoTracking().SingleAsync(l => l.Id == learnerId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The learners with these ids that exist, by id.</summary>
+    public async Task<Dictionary<long, Learner>> GetManyAsync(IReadOnlyCollection<long> learnerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learnerIds);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Learners.AsNoTracking().Where(l => learnerIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Changes a learner's time zone (an IANA id the caller has checked); returns whether it changed.</summary>
     public async Task<bool> SetTimeZoneAsync(long learnerId, string timeZoneId, CancellationToken cancellationToken)
     {

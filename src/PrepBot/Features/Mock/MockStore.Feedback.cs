@@ -75,8 +75,7 @@ public sealed partial class MockStore
         var ids = sessions.Select(s => s.Id).ToList();
         var feedbacks = await db.MockFeedbacks.AsNoTracking().Where(f => ids.Contains(f.SessionId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var learnerIds = sessions.SelectMany(s => new[] { s.InterviewerId, s.CandidateId }).OfType<long>().Distinct().ToList();
-        var names = await db.Learners.AsNoTracking().Where(l => learnerIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.DisplayName, cancellationToken)
-            .ConfigureAwait(false);
-        return new MockHistoryRows(sessions, feedbacks, names);
+        var people = await learners.GetManyAsync(learnerIds, cancellationToken).ConfigureAwait(false);
+        return new MockHistoryRows(sessions, feedbacks, people.ToDictionary(p => p.Key, p => p.Value.DisplayName));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
+using PrepBot.Learning;
 
 namespace PrepBot.Features.Mock;
 
@@ -10,12 +11,12 @@ public sealed record MockOpenSeat(MockState State, string? ThreadId);
 public sealed record MockHistoryRows(IReadOnlyList<MockSession> Sessions, IReadOnlyList<MockFeedback> Feedbacks, IReadOnlyDictionary<long, string> Names);
 
 /// <summary>
-/// Every read and write of the mock interview tables and the learners' names they show: sessions here, queue places and
+/// Every read and write of the mock interview tables (the people in them come from Learning's <see cref="LearnerStore"/>): sessions here, queue places and
 /// scheduled cohort sessions in <c>MockStore.Queue.cs</c>, feedbacks and the history in <c>MockStore.Feedback.cs</c>.
 /// State changes are conditional updates of the session row, so the database decides who wins a race; a method that
 /// changes state says whether it won.
 /// </summary>
-public sealed partial class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory)
+public sealed partial class MockStore(IDbContextFactory<PrepBotDbContext> contextFactory, LearnerStore learners)
 {
     public async Task<MockSession?> FindSessionAsync(long sessionId, CancellationToken cancellationToken)
     {
@@ -28,15 +29,10 @@ public sealed partial class MockStore(IDbContextFactory<PrepBotDbContext> contex
     {
         ArgumentNullException.ThrowIfNull(session);
         var ids = new[] { session.HostId, session.InterviewerId, session.CandidateId }.OfType<long>().Distinct().ToList();
-        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Learners.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken).ConfigureAwait(false);
+        return await learners.GetManyAsync(ids, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Learner> LearnerAsync(long learnerId, CancellationToken cancellationToken)
-    {
-        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Learners.AsNoTracking().SingleAsync(l => l.Id == learnerId, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Learner> LearnerAsync(long learnerId, CancellationToken cancellationToken) => learners.GetAsync(learnerId, cancellationToken);
 
     /// <summary>An open session (lobby or running round) the learner holds a seat in, or null.</summary>
     public async Task<MockOpenSeat?> OpenSeatAsync(long learnerId, CancellationToken cancellationToken)
