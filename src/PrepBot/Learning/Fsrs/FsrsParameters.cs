@@ -134,7 +134,7 @@ public sealed class FsrsParameters
     /// <summary>These parameters with fuzz switched on or off.</summary>
     public FsrsParameters WithFuzz(bool enableFuzz) => new(_weights, DesiredRetention, MaximumInterval, enableFuzz);
 
-    /// <summary>Weights moved into <see cref="WeightBounds"/> (what ts-fsrs does to every weight it is given).</summary>
+    /// <summary>Weights moved into <see cref="WeightBounds"/>, NaN counting as 0 (what ts-fsrs does to every weight it is given).</summary>
     public static double[] ClampWeights(IReadOnlyList<double> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -144,7 +144,7 @@ public sealed class FsrsParameters
                 $"FSRS-6 needs {WeightCount} weights (w0..w20); got {weights.Count}.", nameof(weights));
         }
 
-        return [.. weights.Select((w, i) => Math.Clamp(w, WeightBounds[i].Min, WeightBounds[i].Max))];
+        return [.. weights.Select((w, i) => Math.Clamp(double.IsNaN(w) ? 0 : w, WeightBounds[i].Min, WeightBounds[i].Max))];
     }
 
     internal double W(int index) => _weights[index];
