@@ -13,6 +13,7 @@ public static class LearningServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
         services.AddSingleton<LearnerDirectory>();
         services.AddSingleton<ReviewStore>();
+        services.AddSingleton<CardHoldStore>();
         services.AddSingleton<StudyDayStore>();
         return services;
     }

@@ -48,6 +48,7 @@ public sealed class LearnerDataExport(IDbContextFactory<PrepBotDbContext> contex
         await AddAsync(db.LearnerPauses.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.CardStates.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.ReviewLogs.Where(r => r.LearnerId == learnerId).OrderBy(r => r.Id)).ConfigureAwait(false);
+        await AddAsync(db.CardHolds.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.StudyDays.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.SqlAttempts.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.StarStories.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
