@@ -39,11 +39,17 @@ public static class StudyServiceCollectionExtensions
         services.AddSingleton<DailyCaps>();
         services.AddSingleton<CardPicker>();
         services.AddSingleton<StudyFlow>();
-        services.AddSingleton<SuspendedCardsHandler>();
         services.AddComponentHandler<StudyFlow>(StudyToken.Prefix, async (handler, request, ct) =>
             StudyToken.TryParse(request.CustomId, out var token)
                 ? await handler.HandleAsync(request.Learner!, token, request.Input, ct).ConfigureAwait(false)
                 : null);
+        return services;
+    }
+
+    /// <summary><c>/cards suspended</c> and <c>/cards resume</c>, with the list's Resume and Next page buttons.</summary>
+    public static IServiceCollection AddPrepBotSuspendedCards(this IServiceCollection services)
+    {
+        services.AddSingleton<SuspendedCardsHandler>();
         services.AddCommandGroup(CardsGroup);
         services.AddCommandHandler<SuspendedCardsHandler>("cards suspended", (handler, request, ct) =>
             handler.ListAsync(request.Learner, request.Command.GetInt(SuspendedCardsHandler.PageOption) ?? 1, ct));

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Features.Study;
+using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.Study;
 
@@ -108,5 +111,19 @@ public sealed class NewCardOrderTests
         var first = NewCardOrder.ForWeek(Deck, week: null, learnerId: 1)[0];
 
         Assert.Equal("behavioral", first.Topic);
+    }
+
+    [Fact]
+    public void The_bundled_decks_sql_week_opens_with_a_sql_card_of_its_first_topic_for_every_learner()
+    {
+        var catalog = new CardCatalog(new CardParser(), Options.Create(new ContentOptions { Directory = RepositoryFolders.Content }), NullLogger<CardCatalog>.Instance);
+        catalog.LoadAll();
+        var week = catalog.Plan!.Week(1)!;
+        var cards = catalog.Cards.Where(card => card.Week == 1 && !card.Retired).ToList();
+
+        var firsts = Enumerable.Range(1, 100).Select(learner => NewCardOrder.ForWeek(cards, week, learner)[0]).ToList();
+
+        Assert.All(firsts, card => Assert.Equal((CardKind.Sql, week.Topics[0].Id, Difficulty.Easy), (card.Kind, card.Topic, card.Difficulty)));
+        Assert.True(firsts.Select(card => card.Id).Distinct().Count() > 1, "learners start on different cards of the first topic");
     }
 }
