@@ -11,11 +11,18 @@ internal sealed class TerminalMenu
 {
     private readonly ReplySelect? _select;
     private readonly IReadOnlyList<ReplyButton> _buttons;
+    private readonly IReadOnlyList<ReplyButton> _earlier;
 
-    public TerminalMenu(Reply reply)
+    /// <param name="reply">The reply whose select and buttons are numbered.</param>
+    /// <param name="earlier">
+    /// Buttons of earlier replies of the same answer that can still be pressed by their keyword: after a grade in a review,
+    /// <c>suspend</c> acts on the card just graded while the numbers belong to the next question.
+    /// </param>
+    public TerminalMenu(Reply reply, IReadOnlyList<ReplyButton>? earlier = null)
     {
         _select = reply.Select;
         _buttons = reply.Buttons;
+        _earlier = earlier ?? [];
     }
 
     public static TerminalMenu Empty { get; } = new(new Reply());
@@ -54,7 +61,7 @@ internal sealed class TerminalMenu
             return (null, "There is nothing to choose right now. Type a command such as /quiz, or /help.");
         }
 
-        if (_buttons.FirstOrDefault(b => b.Keyword is not null && string.Equals(b.Keyword, typed.Trim(), StringComparison.OrdinalIgnoreCase)) is { } pressed)
+        if (_buttons.Concat(_earlier).FirstOrDefault(b => b.Keyword is not null && string.Equals(b.Keyword, typed.Trim(), StringComparison.OrdinalIgnoreCase)) is { } pressed)
         {
             return (new ButtonInput(pressed.CustomId), null);
         }

@@ -64,4 +64,15 @@ public sealed class PracticeHoldTests : IDisposable
         Assert.Contains("Resumed concept-idempotency.", output, StringComparison.Ordinal);
         Assert.Equal(0, await ReviewCountAsync());
     }
+
+    [Fact]
+    public async Task Suspend_typed_after_a_review_grade_suspends_the_card_just_graded_not_the_next_question()
+    {
+        var (exit, output) = await RunAsync("/quiz", "skip", "1", "1", "/review", "1", "1", "suspend", "/review", "/quit");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Suspended concept-idempotency", output, StringComparison.Ordinal);
+        Assert.Contains("Nothing is due right now.", output, StringComparison.Ordinal);
+        Assert.Equal(2, await ReviewCountAsync());
+    }
 }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Conversation;
 using PrepBot.Features.Study;
+using PrepBot.Learning;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.Study;
@@ -51,6 +53,25 @@ public sealed class SuspendTests : IDisposable
         Assert.StartsWith("▶ **Resumed** `joins-1`.", resumed[0].Markdown, StringComparison.Ordinal);
         Assert.Contains("Question of joins-1?", await bot.TypeAsync(BotHarness.Ada, "/review"), StringComparison.Ordinal);
         Assert.StartsWith("You have no suspended cards.", await bot.TypeAsync(BotHarness.Ada, "/cards suspended"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Suspended_card_is_left_out_of_every_due_query_reminders_included()
+    {
+        await using var bot = await StartAsync();
+        await bot.AnswerAsync(BotHarness.Ada, "Again");
+        var reviews = bot.Services.GetRequiredService<ReviewStore>();
+        var now = _time.GetUtcNow();
+        const long learner = 1; // Ada, the database's first learner: her Again made the card due now
+        Assert.Equal("joins-1", Assert.Single(await reviews.GetDueAsync(learner, now, 10, TestContext.Current.CancellationToken)).CardId);
+
+        Assert.True(await bot.Services.GetRequiredService<CardHoldStore>().SuspendAsync(learner, "joins-1", TestContext.Current.CancellationToken));
+
+        var scanned = new List<string>();
+        await reviews.ScanAllDueAsync(now, (_, card) => scanned.Add(card), TestContext.Current.CancellationToken);
+        Assert.Empty(scanned);
+        Assert.Empty(await reviews.GetDueAsync(learner, now, 10, TestContext.Current.CancellationToken));
+        Assert.Empty(await reviews.GetDueUntilAsync(learner, DateTimeOffset.MaxValue, TestContext.Current.CancellationToken));
     }
 
     [Fact]
