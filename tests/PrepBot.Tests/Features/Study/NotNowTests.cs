@@ -77,6 +77,18 @@ public sealed class NotNowTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_concurrent_Not_now_presses_put_the_card_aside_once()
+    {
+        await using var bot = await StartAsync();
+        var question = await bot.SendAsync(BotHarness.Ada, new CommandInput("quiz"));
+
+        var replies = await Task.WhenAll(PressAsync(bot, question, StudyFlow.NotNowLabel), PressAsync(bot, question, StudyFlow.NotNowLabel));
+
+        Assert.Single(replies, r => r[0].Markdown.Contains("Question of joins-2?", StringComparison.Ordinal));
+        Assert.Single(replies, r => r[0].Markdown == "`joins-1` is already put aside until tomorrow.");
+    }
+
+    [Fact]
     public async Task Not_now_on_a_card_answered_since_is_refused_and_changes_nothing()
     {
         await using var bot = await StartAsync();
