@@ -55,7 +55,11 @@ public enum ButtonStyle
     Danger,
 }
 
-public sealed record ReplyButton(string Label, string CustomId, ButtonStyle Style = ButtonStyle.Secondary);
+public sealed record ReplyButton(string Label, string CustomId, ButtonStyle Style = ButtonStyle.Secondary)
+{
+    /// <summary>A word that presses the button where one is typed (the terminal's <c>skip</c>, <c>suspend</c>), besides its number.</summary>
+    public string? Keyword { get; init; }
+}
 
 public sealed record SelectOption(string Label, string Value, string? Description = null);
 

@@ -29,6 +29,17 @@ internal sealed class CardStateConfiguration : IEntityTypeConfiguration<CardStat
     }
 }
 
+internal sealed class CardHoldConfiguration : IEntityTypeConfiguration<CardHold>
+{
+    public void Configure(EntityTypeBuilder<CardHold> builder)
+    {
+        // One hold per learner and card: suspending a skipped card replaces the skip; resuming deletes the row.
+        builder.HasKey(h => new { h.LearnerId, h.CardId });
+        builder.Property(h => h.CardId).HasMaxLength(64);
+        builder.HasOne<Learner>().WithMany().HasForeignKey(h => h.LearnerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLog>
 {
     public void Configure(EntityTypeBuilder<ReviewLog> builder)

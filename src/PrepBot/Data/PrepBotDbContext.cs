@@ -16,6 +16,8 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
 
+    public DbSet<CardHold> CardHolds => Set<CardHold>();
+
     public DbSet<SqlAttempt> SqlAttempts => Set<SqlAttempt>();
 
     public DbSet<LearnerPause> LearnerPauses => Set<LearnerPause>();

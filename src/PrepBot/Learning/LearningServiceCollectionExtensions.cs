@@ -17,6 +17,7 @@ public static class LearningServiceCollectionExtensions
         services.AddSingleton<LearnerSettingsStore>();
         services.AddSingleton<PauseStore>();
         services.AddSingleton<ReviewStore>();
+        services.AddSingleton<CardHoldStore>();
         services.AddSingleton<StudyDayStore>();
         return services;
     }

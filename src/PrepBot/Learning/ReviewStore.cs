@@ -52,12 +52,20 @@ public sealed record DueCard(string CardId, DateTimeOffset Due, bool InRedrill, 
 /// </summary>
 public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
 {
-    /// <summary>Scheduled reviews longest-waiting first, then same-day re-drills: a range scan of IX_CardStates_LearnerId_Due.</summary>
-    internal const string DueSql = """
+    /// <summary>
+    /// Scheduled reviews longest-waiting first, then same-day re-drills: a range scan of IX_CardStates_LearnerId_Due. A card the
+    /// learner suspended (<see cref="CardHoldStore"/>) is never due: one primary-key probe of <c>CardHolds</c> per row.
+    /// </summary>
+    internal const string DueSql = $"""
         SELECT CardId, Due, InRedrill, Version FROM CardStates
-        WHERE LearnerId = $learner AND Due <= $now
+        WHERE LearnerId = $learner AND Due <= $now AND {NotSuspended}
         ORDER BY InRedrill, Due
         LIMIT $limit
+        """;
+
+    /// <summary>The condition on a <c>CardStates</c> row that its learner has not suspended it (kind 1 is <see cref="CardHoldKind.Suspended"/>).</summary>
+    private const string NotSuspended = """
+        NOT EXISTS (SELECT 1 FROM CardHolds h WHERE h.LearnerId = CardStates.LearnerId AND h.CardId = CardStates.CardId AND h.Kind = 1)
         """;
 
     private const string SelectState = """
@@ -169,11 +177,14 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         return await ReadDueAsync(connection, learnerId, now, limit, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The learner's cards that fall due at or before <paramref name="until"/>, with when (a range of the due index).</summary>
+    /// <summary>The learner's cards that fall due at or before <paramref name="until"/>, with when (a range of the due index); suspended cards left out.</summary>
     public async Task<IReadOnlyList<(string CardId, DateTimeOffset Due)>> GetDueUntilAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.CardStates.Where(s => s.LearnerId == learnerId && s.Due <= until).Select(s => new { s.CardId, s.Due })
+        var rows = await db.CardStates
+            .Where(s => s.LearnerId == learnerId && s.Due <= until
+                && !db.CardHolds.Any(h => h.LearnerId == s.LearnerId && h.CardId == s.CardId && h.Kind == CardHoldKind.Suspended))
+            .Select(s => new { s.CardId, s.Due })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => (r.CardId, r.Due))];
     }
@@ -256,7 +267,7 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT LearnerId, CardId FROM CardStates WHERE Due <= $now";
+        command.CommandText = $"SELECT LearnerId, CardId FROM CardStates WHERE Due <= $now AND {NotSuspended}";
         command.Parameters.AddWithValue("$now", StorageEncoding.Millis(now));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -327,6 +338,20 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
             .OrderBy(r => r.AnsweredAt)
             .Select(r => new CardReview(r.CardId, r.AnsweredAt, r.Quality, r.Kind))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The learner's cards with at least <paramref name="minLapses"/> lapses (leeches, see <see cref="LearningOptions.IsLeech"/>),
+    /// most lapses first.
+    /// </summary>
+    public async Task<IReadOnlyList<(string CardId, int Lapses)>> GetLeechesAsync(long learnerId, int minLapses, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.CardStates.AsNoTracking()
+            .Where(s => s.LearnerId == learnerId && s.Lapses >= minLapses)
+            .Select(s => new { s.CardId, s.Lapses })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderByDescending(r => r.Lapses).ThenBy(r => r.CardId, StringComparer.Ordinal).Select(r => (r.CardId, r.Lapses))];
     }
 
     private static async Task<CardState?> ReadStateAsync(SqliteTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)

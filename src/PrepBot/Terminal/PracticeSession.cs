@@ -108,6 +108,7 @@ internal sealed partial class PracticeSession(
             return menu;
         }
 
+        var earlier = new List<ReplyButton>();
         foreach (var reply in replies)
         {
             if (reply.Modal is { } modal)
@@ -133,7 +134,8 @@ internal sealed partial class PracticeSession(
                 await File.WriteAllBytesAsync(path, attachment.Content.ToArray(), cancellationToken).ConfigureAwait(false);
                 await io.Output.WriteLineAsync($"Saved {path}").ConfigureAwait(false);
             }
-            var replyMenu = new TerminalMenu(reply);
+            var replyMenu = new TerminalMenu(reply, [.. earlier]);
+            earlier.AddRange(reply.Buttons.Where(b => b.Keyword is not null));
             if (!replyMenu.IsEmpty)
             {
                 await io.Output.WriteLineAsync().ConfigureAwait(false);

@@ -11,11 +11,18 @@ internal sealed class TerminalMenu
 {
     private readonly ReplySelect? _select;
     private readonly IReadOnlyList<ReplyButton> _buttons;
+    private readonly IReadOnlyList<ReplyButton> _earlier;
 
-    public TerminalMenu(Reply reply)
+    /// <param name="reply">The reply whose select and buttons are numbered.</param>
+    /// <param name="earlier">
+    /// Buttons of earlier replies of the same answer that can still be pressed by their keyword: after a grade in a review,
+    /// <c>suspend</c> acts on the card just graded while the numbers belong to the next question.
+    /// </param>
+    public TerminalMenu(Reply reply, IReadOnlyList<ReplyButton>? earlier = null)
     {
         _select = reply.Select;
         _buttons = reply.Buttons;
+        _earlier = earlier ?? [];
     }
 
     public static TerminalMenu Empty { get; } = new(new Reply());
@@ -39,18 +46,24 @@ internal sealed class TerminalMenu
 
         if (_buttons.Count > 0)
         {
-            lines.Add(string.Join("  ", _buttons.Select((b, i) => string.Create(CultureInfo.InvariantCulture, $"[{SelectCount + i + 1}] {b.Label}"))));
+            lines.Add(string.Join("  ", _buttons.Select((b, i) => string.Create(CultureInfo.InvariantCulture,
+                $"[{SelectCount + i + 1}] {b.Label}{(b.Keyword is null || string.Equals(b.Keyword, b.Label, StringComparison.OrdinalIgnoreCase) ? string.Empty : $" ({b.Keyword})")}"))));
         }
 
         return string.Join('\n', lines);
     }
 
-    /// <summary>The input for what was typed, or an error that says what would be accepted.</summary>
+    /// <summary>The input for what was typed (a number, numbers, or a button's keyword such as <c>skip</c>), or an error that says what would be accepted.</summary>
     public (UserInput? Input, string? Error) Choose(string typed)
     {
         if (IsEmpty)
         {
             return (null, "There is nothing to choose right now. Type a command such as /quiz, or /help.");
+        }
+
+        if (_buttons.Concat(_earlier).FirstOrDefault(b => b.Keyword is not null && string.Equals(b.Keyword, typed.Trim(), StringComparison.OrdinalIgnoreCase)) is { } pressed)
+        {
+            return (new ButtonInput(pressed.CustomId), null);
         }
 
         var numbers = new List<int>();

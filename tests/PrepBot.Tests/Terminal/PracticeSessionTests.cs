@@ -152,7 +152,7 @@ public sealed class PracticeSessionTests : IDisposable
     {
         var (_, output) = await RunAsync("/quiz", "9", "/quit");
 
-        Assert.Contains("'9' is not on the menu: type a number from 1 to 4", output, StringComparison.Ordinal);
+        Assert.Contains("'9' is not on the menu: type a number from 1 to 5", output, StringComparison.Ordinal);
         Assert.Empty(await LogsAsync());
     }
 
@@ -161,7 +161,7 @@ public sealed class PracticeSessionTests : IDisposable
     {
         var (_, output) = await RunAsync("/quizz", "/quit");
 
-        Assert.Contains("There is no command /quizz. Did you mean /quiz? Commands: /quiz, /review, /plan, /stats, /star, /stories, /leaderboard, /me, /help, /mock, /card, /setup.", output, StringComparison.Ordinal);
+        Assert.Contains("There is no command /quizz. Did you mean /quiz? Commands: /quiz, /review, /cards, /plan, /stats, /star, /stories, /leaderboard, /me, /help, /mock, /card, /setup.", output, StringComparison.Ordinal);
     }
 
     [Fact]

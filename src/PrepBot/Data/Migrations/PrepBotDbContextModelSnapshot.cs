@@ -17,6 +17,29 @@ namespace PrepBot.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PrepBot.Data.CardHold", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId", "CardId");
+
+                    b.ToTable("CardHolds");
+                });
+
             modelBuilder.Entity("PrepBot.Data.CardState", b =>
                 {
                     b.Property<long>("LearnerId")
@@ -755,6 +778,15 @@ namespace PrepBot.Data.Migrations
                     b.HasKey("LearnerId", "Day");
 
                     b.ToTable("StudyDays");
+                });
+
+            modelBuilder.Entity("PrepBot.Data.CardHold", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PrepBot.Data.CardState", b =>

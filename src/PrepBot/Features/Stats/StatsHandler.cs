@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Plan;
+using PrepBot.Learning;
 
 namespace PrepBot.Features.Stats;
 
@@ -11,8 +13,11 @@ namespace PrepBot.Features.Stats;
 /// and the best one, the weakest topics, and a heatmap of the last 12 weeks (a PNG; text where pictures cannot be shown),
 /// all on the learner's study calendar.
 /// </summary>
-public sealed class StatsHandler(LearnerStatsReader reader, CardCatalog catalog, TimeProvider time)
+public sealed class StatsHandler(LearnerStatsReader reader, CardCatalog catalog, TimeProvider time, ReviewStore reviews, IOptions<LearningOptions> learning)
 {
+    /// <summary>Leeches named in <c>/stats</c>; more are counted.</summary>
+    public const int LeechesShown = 10;
+
     public const string HeatmapFileName = "activity-12-weeks.png";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -27,10 +32,15 @@ public sealed class StatsHandler(LearnerStatsReader reader, CardCatalog catalog,
             Description = stats.Activity.Describe(),
             TextFallback = stats.Activity.ToText(),
         };
-        return [Reply.Text(Format(stats, learner.Zone.Id, catalog.Cards.Count(c => !c.Retired))) with { Attachments = [heatmap] }];
+        var leeches = await reviews.GetLeechesAsync(learner.Id, learning.Value.LeechLapses, cancellationToken).ConfigureAwait(false);
+        return [Reply.Text(Format(stats, learner.Zone.Id, catalog.Cards.Count(c => !c.Retired), Leeches(leeches))) with { Attachments = [heatmap] }];
     }
 
-    public static string Format(LearnerStats stats, string zoneId, int deckSize)
+    /// <param name="stats">The learner's figures.</param>
+    /// <param name="zoneId">Their time zone, shown in the heading.</param>
+    /// <param name="deckSize">Cards that can be served.</param>
+    /// <param name="leeches">The leeches line(s) (see <see cref="Leeches"/>), or null for none.</param>
+    public static string Format(LearnerStats stats, string zoneId, int deckSize, string? leeches = null)
     {
         ArgumentNullException.ThrowIfNull(stats);
         var text = new StringBuilder();
@@ -42,8 +52,33 @@ public sealed class StatsHandler(LearnerStatsReader reader, CardCatalog catalog,
         text.Append(Invariant, $"- Streak: **{Days(stats.CurrentStreak)}** (best {stats.BestStreak})");
         text.Append(stats.PausedToday ? " · paused today, so it is frozen, not broken\n" : "\n");
         text.Append(WeakTopics(stats.WeakestTopics));
-        text.Append(Invariant, $"- Cards seen: {stats.CardsSeen} of {deckSize}\n\n");
+        text.Append(Invariant, $"- Cards seen: {stats.CardsSeen} of {deckSize}\n");
+        text.Append(leeches).Append('\n');
         text.Append("Your last 12 weeks, one square a day from Monday (top) to Sunday: the greener, the more reviews; blue is paused.");
+        return text.ToString();
+    }
+
+    /// <summary>The learner's leeches (cards forgotten again and again) by title with their lapses, worst first; null when there are none.</summary>
+    private string? Leeches(IReadOnlyList<(string CardId, int Lapses)> leeches)
+    {
+        if (leeches.Count == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        text.Append(Invariant, $"- Leeches ({leeches.Count}, cards you have forgotten {learning.Value.LeechLapses} times or more — suspend one from its answer, or read it again):\n");
+        foreach (var (cardId, lapses) in leeches.Take(LeechesShown))
+        {
+            var name = catalog.Find(cardId) is { } card ? $"**{card.Title ?? card.Id}** (`{card.Id}`)" : $"`{cardId}` (no longer in the deck)";
+            text.Append(Invariant, $"  - {name} — {lapses} lapses\n");
+        }
+
+        if (leeches.Count > LeechesShown)
+        {
+            text.Append(Invariant, $"  - and {leeches.Count - LeechesShown} more\n");
+        }
+
         return text.ToString();
     }
 

@@ -31,7 +31,7 @@ public sealed record CardRequest(int? Week = null, string? Topic = null)
 /// seen); a card of a later week is served only when asked for (<see cref="CardRequest"/>). Retired cards and cards
 /// no longer in the deck are never served.
 /// </summary>
-public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TopicProgressReader progress, DailyCaps caps, TimeProvider time)
+public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHoldStore holds, TopicProgressReader progress, DailyCaps caps, TimeProvider time)
 {
     private const int DueWindow = 100;
 
@@ -78,29 +78,33 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TopicPr
     }
 
     /// <summary>
-    /// A card the learner has never answered. Asked for a week or topic: its earliest, easiest unseen card. Otherwise
-    /// the easiest unseen card of the learner's current week; failing that, a card of the weakest topic among earlier
-    /// weeks' unseen cards (lowest retention over 30 days, then the smallest share of its cards seen, then the earliest
-    /// week). Never a card of a later week unless asked for.
+    /// A card the learner has never answered and has not put aside (skipped for today or suspended). Asked for a week or topic: the first unseen card of the earliest such week in
+    /// the learner's order for that week (<see cref="NewCardOrder"/>). Otherwise the first unseen card of the learner's
+    /// current week in that order (the plan's topic order, easy before hard, kinds interleaved); failing that, a card of the
+    /// weakest topic among earlier weeks' unseen cards (lowest retention over 30 days, then the smallest share of its cards
+    /// seen, then the earliest week). Never a card of a later week unless asked for.
     /// </summary>
     public async Task<Card?> NewCardAsync(LearnerContext learner, CardRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(request);
         var seen = await reviews.GetSeenCardIdsAsync(learner.Id, cancellationToken).ConfigureAwait(false);
-        var unseen = catalog.Cards.Where(card => !card.Retired && !seen.Contains(card.Id));
+        var held = await holds.GetHeldCardIdsAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var passed = held.Count == 0 ? seen : seen.Union(held, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var unseen = catalog.Cards.Where(card => !card.Retired && !passed.Contains(card.Id)).ToList();
         if (request.IsAsked)
         {
-            return Easiest(unseen.Where(request.Matches));
+            var asked = unseen.Where(request.Matches).ToList();
+            return asked.Count == 0 ? null : FirstInWeekOrder(asked.Min(card => card.Week), request.Matches, passed, learner.Id);
         }
 
         var week = PlanCalendar.Locate(learner.Learner, learner.Zone, time.GetUtcNow()).Week;
-        var candidates = unseen.Where(card => card.Week <= week).ToList();
-        if (Easiest(candidates.Where(card => card.Week == week)) is { } current)
+        if (FirstInWeekOrder(week, _ => true, passed, learner.Id) is { } current)
         {
             return current;
         }
 
+        var candidates = unseen.Where(card => card.Week < week).ToList();
         if (candidates.Count == 0)
         {
             return null;
@@ -115,7 +119,14 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TopicPr
             .ThenBy(topic => topic.FirstWeek)
             .ThenBy(topic => topic.Cards.Key, StringComparer.Ordinal)
             .First();
-        return Easiest(weakest.Cards);
+        return NewCardOrder.WithinTopic(weakest.Cards, learner.Id)[0];
+    }
+
+    /// <summary>The first card of <paramref name="week"/> (matching <paramref name="filter"/>) in the learner's order that is not in <paramref name="skip"/>.</summary>
+    private Card? FirstInWeekOrder(int week, Func<Card, bool> filter, IReadOnlySet<string> skip, long learnerId)
+    {
+        var cards = catalog.Cards.Where(card => !card.Retired && card.Week == week && filter(card));
+        return NewCardOrder.ForWeek(cards, catalog.Plan?.Week(week), learnerId).FirstOrDefault(card => !skip.Contains(card.Id));
     }
 
     /// <summary>
@@ -131,9 +142,6 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, TopicPr
     /// <summary>How many servable cards are due by <paramref name="until"/> (see <see cref="DueTimesAsync"/>).</summary>
     public async Task<int> CountDueAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken) =>
         (await DueTimesAsync(learnerId, until, cancellationToken).ConfigureAwait(false)).Count;
-
-    private static Card? Easiest(IEnumerable<Card> cards) =>
-        cards.OrderBy(card => card.Week).ThenBy(card => card.Difficulty).ThenBy(card => card.Id, StringComparer.Ordinal).FirstOrDefault();
 
     private PickedCard? FirstInDeck(IReadOnlyList<DueCard> due, bool redrill, CardRequest? request = null)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Conversation;
+using PrepBot.Data;
 using PrepBot.Features.SqlPractice;
 using PrepBot.Learning;
 
@@ -13,7 +15,8 @@ namespace PrepBot.Features.Study;
 /// <see cref="ReviewStore"/>; in a review session the next due card follows.
 /// </summary>
 public sealed class StudyFlow(
-    CardCatalog catalog, ReviewStore reviews, CardPicker picker, SqlAnswers sqlAnswers, SqlCardPreview sqlPreview, ReplyLimits limits, TimeProvider time)
+    CardCatalog catalog, ReviewStore reviews, CardPicker picker, SqlAnswers sqlAnswers, SqlCardPreview sqlPreview, ReplyLimits limits, TimeProvider time,
+    CardHoldStore holds, IOptions<LearningOptions> learning)
 {
     /// <summary>Rows of the expected result shown after giving up on a SQL card.</summary>
     private const int GiveUpPreviewRows = 5;
@@ -47,10 +50,14 @@ public sealed class StudyFlow(
             case StudyAction.GiveUp when card.Kind == CardKind.Sql:
                 return await GiveUpAsync(learner, card, token, cancellationToken).ConfigureAwait(false);
             case StudyAction.Reveal:
-                return [CardPresenter.Revealed(card, token, learnerAnswer: null)];
+                return [WithSuspend(CardPresenter.Revealed(card, token, learnerAnswer: null), token)];
             case StudyAction.Submit when input is ModalInput form:
                 form.Fields.TryGetValue(CardPresenter.AnswerFieldId, out var answer);
-                return [CardPresenter.Revealed(card, token, answer)];
+                return [WithSuspend(CardPresenter.Revealed(card, token, answer), token)];
+            case StudyAction.Skip:
+                return await SkipAsync(learner, card, token, cancellationToken).ConfigureAwait(false);
+            case StudyAction.Suspend:
+                return await SuspendAsync(learner, card, token, cancellationToken).ConfigureAwait(false);
             case StudyAction.Choose when input is SelectInput selection:
                 return await ChooseAsync(learner, card, token, selection, cancellationToken).ConfigureAwait(false);
             case StudyAction.Grade:
@@ -68,17 +75,78 @@ public sealed class StudyFlow(
         return Question(picked.Card, new StudyToken(StudyAction.Reveal, mode, learner.Id, picked.Version, HintUsed: false, picked.Card.Id), lead);
     }
 
-    /// <summary>The question; a SQL card also shows the tables its answer uses, in what is left of one message of the front end.</summary>
+    /// <summary>
+    /// The question; a SQL card also shows the tables its answer uses, in what is left of one message of the front end. A new
+    /// card asked by <c>/quiz</c> (state version 0) also offers "Not now".
+    /// </summary>
     private Reply Question(Card card, StudyToken token, string? lead)
     {
         var question = CardPresenter.Question(card, token, lead);
-        if (card.Kind != CardKind.Sql)
+        if (card.Kind == CardKind.Sql)
         {
-            return question;
+            var budget = limits.MessageLength - question.Markdown.Length - 2;
+            question = sqlPreview.Tables(card, budget) is { } tables ? CardPresenter.Question(card, token, lead, tables) : question;
         }
 
-        var budget = limits.MessageLength - question.Markdown.Length - 2;
-        return sqlPreview.Tables(card, budget) is { } tables ? CardPresenter.Question(card, token, lead, tables) : question;
+        return token is { Version: 0, Mode: StudyMode.Quiz }
+            ? question with { Buttons = [.. question.Buttons, new ReplyButton(NotNowLabel, token.With(StudyAction.Skip).Format()) { Keyword = "skip" }] }
+            : question;
+    }
+
+    public const string NotNowLabel = "Not now";
+
+    public const string SuspendLabel = "Suspend";
+
+    /// <summary>An answer view with a Suspend button for its card.</summary>
+    private static Reply WithSuspend(Reply reply, StudyToken token) =>
+        reply with { Buttons = [.. reply.Buttons, SuspendButton(token)] };
+
+    private static ReplyButton SuspendButton(StudyToken token) =>
+        new(SuspendLabel, token.With(StudyAction.Suspend).Format()) { Keyword = "suspend" };
+
+    /// <summary>
+    /// "Not now" on a new card: it is put aside until the learner's next study day (no review recorded) and the next card
+    /// comes. Refused for a card that is not new; a second press of the same button changes nothing.
+    /// </summary>
+    private async Task<IReadOnlyList<Reply>> SkipAsync(LearnerContext learner, Card card, StudyToken token, CancellationToken cancellationToken)
+    {
+        if (token.Version != 0)
+        {
+            return [Reply.Text($"\"Not now\" is for new cards, and `{card.Id}` is a review: grade it, or suspend it from its answer.")];
+        }
+
+        var now = time.GetUtcNow();
+        var until = StudyCalendar.StartOf(StudyCalendar.StudyDay(now, learner.Zone).AddDays(1), learner.Zone);
+        var result = await holds.SkipAsync(learner.Id, card.Id, until, cancellationToken).ConfigureAwait(false);
+        var another = new ReplyButton("Another question", CommandButtons.Quiz, ButtonStyle.Primary);
+        switch (result)
+        {
+            case SkipResult.NotNew:
+                return [Reply.Text($"You have answered `{card.Id}` since, so it is not new any more: it comes back on its review schedule. To stop seeing it, suspend it from its answer.")];
+            case SkipResult.Suspended:
+                return [Reply.Text($"`{card.Id}` is suspended, so it will not come up anyway (`/cards suspended` lists it).")];
+            case SkipResult.AlreadySkipped:
+                return [new Reply { Markdown = $"`{card.Id}` is already put aside until {When(until, learner.Zone)}.", Buttons = [another] }];
+        }
+
+        var lead = $"⏭ **Not now** — `{card.Id}` comes back {When(until, learner.Zone)} at the earliest.";
+        var next = await picker.ForQuizAsync(learner, CardRequest.None, cancellationToken).ConfigureAwait(false);
+        return next is null
+            ? [Reply.Text(lead + "\n\nNothing else is new or due right now.")]
+            : [Ask(learner, next, StudyMode.Quiz, lead)];
+    }
+
+    /// <summary>Suspends the card for this learner: never served and not counted as due until they resume it.</summary>
+    private async Task<IReadOnlyList<Reply>> SuspendAsync(LearnerContext learner, Card card, StudyToken token, CancellationToken cancellationToken)
+    {
+        var suspended = await holds.SuspendAsync(learner.Id, card.Id, cancellationToken).ConfigureAwait(false);
+        var text = suspended
+            ? $"⏸ **Suspended** `{card.Id}`: it will not be asked or counted as due until you resume it (`/cards suspended` lists your suspended cards, `/cards resume card:{card.Id}` brings it back)."
+            : $"`{card.Id}` is already suspended (`/cards resume card:{card.Id}` brings it back).";
+        var next = token.Mode == StudyMode.Review
+            ? new ReplyButton("Continue the review", CommandButtons.Review, ButtonStyle.Primary)
+            : new ReplyButton("Another question", CommandButtons.Quiz, ButtonStyle.Primary);
+        return [new Reply { Markdown = text, Buttons = [next] }];
     }
 
     /// <summary>Grades a query: accepted records the review at once; otherwise the feedback and ways to carry on.</summary>
@@ -151,13 +219,17 @@ public sealed class StudyFlow(
         }
 
         text.Append(Describe(outcome, quality, learner.Zone));
+        if (BecameLeech(outcome, quality))
+        {
+            return [Leech(card, token, outcome.State.Lapses, text.ToString())];
+        }
 
         if (token.Mode == StudyMode.Review)
         {
             var next = await picker.NextDueAsync(learner, cancellationToken).ConfigureAwait(false);
             if (next is not null)
             {
-                return [Reply.Text(text.ToString()), Ask(learner, next, StudyMode.Review)];
+                return [new Reply { Markdown = text.ToString(), Buttons = [SuspendButton(token)] }, Ask(learner, next, StudyMode.Review)];
             }
 
             var allowance = await picker.AllowanceAsync(learner, cancellationToken).ConfigureAwait(false);
@@ -178,7 +250,35 @@ public sealed class StudyFlow(
             buttons.Add(new ReplyButton(string.Create(CultureInfo.InvariantCulture, $"Review due cards ({due})"), CommandButtons.Review));
         }
 
+        buttons.Add(SuspendButton(token));
+
         return [new Reply { Markdown = text.ToString(), Buttons = buttons }];
+    }
+
+    /// <summary>Whether this grade was the lapse that made the card a leech (<see cref="LearningOptions.LeechLapses"/> reached now, not before).</summary>
+    private bool BecameLeech(ReviewOutcome outcome, int quality) =>
+        outcome.Result == RecordResult.Recorded && outcome.Kind == ReviewKind.Scheduled && quality < Sm2.PassingQuality
+        && learning.Value.IsLeech(outcome.State.Lapses) && !learning.Value.IsLeech(outcome.State.Lapses - 1);
+
+    /// <summary>
+    /// The reply to the lapse that made a card a leech: what was recorded, that it is a leech and why that matters, the card's
+    /// explanation (or answer) with its hint, and the choice to suspend it or keep going.
+    /// </summary>
+    private static Reply Leech(Card card, StudyToken token, int lapses, string recorded)
+    {
+        var text = new StringBuilder(recorded);
+        text.Append(CultureInfo.InvariantCulture, $"\n\n🩹 **This card is a leech for you** — you have forgotten it {lapses} times after learning it. ");
+        text.Append("Cards like this take the most review time for the least return; read it again below, then suspend it for now or keep going.");
+        text.Append("\n\n").Append(card.Section("Explanation") is { } explanation ? "**Explanation**\n\n" + explanation.Markdown : CardPresenter.AnswerMarkdown(card));
+        if (card.Section("Hint") is { } hint)
+        {
+            text.Append("\n\n**Hint:** ").Append(hint.Markdown);
+        }
+
+        var keepGoing = token.Mode == StudyMode.Review
+            ? new ReplyButton("Keep going", CommandButtons.Review, ButtonStyle.Primary)
+            : new ReplyButton("Keep going", CommandButtons.Quiz, ButtonStyle.Primary);
+        return new Reply { Markdown = text.ToString(), Buttons = [SuspendButton(token) with { Style = ButtonStyle.Danger }, keepGoing] };
     }
 
     private string Describe(ReviewOutcome outcome, int quality, TimeZoneInfo zone) => outcome.Result switch

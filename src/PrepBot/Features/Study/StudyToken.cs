@@ -25,6 +25,12 @@ public enum StudyAction
 
     /// <summary>Give up on a SQL card: show the answer and record Again.</summary>
     GiveUp,
+
+    /// <summary>"Not now" on a new card's question: put it aside until the learner's next study day and ask the next one.</summary>
+    Skip,
+
+    /// <summary>Suspend the card for this learner (from its answer): never served or due until resumed.</summary>
+    Suspend,
 }
 
 public enum StudyMode
@@ -57,6 +63,8 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
             StudyAction.Hint => "h",
             StudyAction.Grade => "g" + Quality.ToString(CultureInfo.InvariantCulture),
             StudyAction.GiveUp => "u",
+            StudyAction.Skip => "n",
+            StudyAction.Suspend => "x",
             _ => throw new InvalidOperationException($"Unknown study action {Action}."),
         };
         var mode = Mode == StudyMode.Review ? "r" : "q";
@@ -85,6 +93,8 @@ public sealed record StudyToken(StudyAction Action, StudyMode Mode, long Learner
             "r" => StudyAction.Reveal,
             "h" => StudyAction.Hint,
             "u" => StudyAction.GiveUp,
+            "n" => StudyAction.Skip,
+            "x" => StudyAction.Suspend,
             ['g', var q] when q is >= '0' and <= '5' => (quality = q - '0') >= 0 ? StudyAction.Grade : null,
             _ => null,
         };

@@ -22,7 +22,7 @@ public sealed class HelpHandlerTests
         var member = Assert.Single(_help.Handle(canManageServer: false)).Markdown;
         var admin = Assert.Single(_help.Handle(canManageServer: true)).Markdown;
 
-        Assert.DoesNotContain("/card", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("/card ", member, StringComparison.Ordinal);
         Assert.Contains("- `/card show id:…` — ", admin, StringComparison.Ordinal);
     }
 }

@@ -73,7 +73,7 @@ public sealed class SqlStudyFlowTests : IDisposable
         Assert.Contains("**orders** · 5 rows", question.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("**scores**", question.Markdown, StringComparison.Ordinal);
         Assert.True(MarkdownRenderer.ToDiscord(question.Markdown).Length <= MessageSplitter.DiscordMessageLimit);
-        Assert.Equal(["Write a query", "Reveal answer", "Hint"], question.Buttons.Select(b => b.Label));
+        Assert.Equal(["Write a query", "Reveal answer", "Hint", "Not now"], question.Buttons.Select(b => b.Label));
     }
 
     [Fact]

@@ -35,6 +35,25 @@ public sealed class CardPickerTests : IDisposable
     }
 
     [Fact]
+    public async Task New_cards_follow_the_plans_topics_easy_before_hard_with_kinds_interleaved()
+    {
+        // By week, difficulty and id (the old order) the behavioural card came first.
+        PlanCards.WriteDeck(_content,
+            ("windows-a", "window-functions", 1, "easy"), ("windows-b", "window-functions", 1, "easy"),
+            ("zz-joins-hard", "sql-joins", 1, "hard"), ("zz-joins-easy", "sql-joins", 1, "easy"));
+        _content.Write("behavioral/a-story.md", PlanCards.Behavioral("a-story", 1));
+        await using var bot = await StartAsync();
+
+        var first = await bot.AnswerAsync(BotHarness.Ada, "Good");
+        var second = await bot.AnswerAsync(BotHarness.Ada, "Good");
+        var third = await bot.AnswerAsync(BotHarness.Ada, "Good");
+
+        Assert.Contains("Question of zz-joins-easy?", first, StringComparison.Ordinal);
+        Assert.Contains("Question of zz-joins-hard?", second, StringComparison.Ordinal);
+        Assert.Contains("Prompt of a-story?", third, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cards_of_later_weeks_are_not_served_until_asked_for_by_week_or_topic()
     {
         PlanCards.WriteDeck(_content, ("joins-1", "sql-joins", 1), ("airflow-1", "airflow", 3), ("kafka-1", "kafka", 7));
@@ -53,7 +72,8 @@ public sealed class CardPickerTests : IDisposable
     [Fact]
     public async Task When_the_current_week_has_nothing_new_the_weakest_earlier_topic_comes_next()
     {
-        PlanCards.WriteDeck(_content, ("joins-1", "sql-joins", 1), ("joins-2", "sql-joins", 1), ("windows-1", "window-functions", 1), ("windows-2", "window-functions", 1));
+        PlanCards.WriteDeck(_content,
+            ("joins-1", "sql-joins", 1, "easy"), ("joins-2", "sql-joins", 1, "medium"), ("windows-1", "window-functions", 1, "easy"), ("windows-2", "window-functions", 1, "medium"));
         await using var bot = await StartAsync();
         Assert.Contains("Question of joins-1?", await bot.AnswerAsync(BotHarness.Ada, "Good"), StringComparison.Ordinal);
         Assert.Contains("Question of windows-1?", await bot.AnswerAsync(BotHarness.Ada, "Again", "/quiz topic:window-functions"), StringComparison.Ordinal);
@@ -61,7 +81,7 @@ public sealed class CardPickerTests : IDisposable
 
         var question = await bot.TypeAsync(BotHarness.Ada, "/quiz");
 
-        // By week, difficulty and id joins-2 would come first; window-functions has the lower retention (0% against 100%).
+        // By the plan's topic order joins-2 would come first; window-functions has the lower retention (0% against 100%).
         Assert.Contains("Question of windows-2?", question, StringComparison.Ordinal);
     }
 
@@ -81,7 +101,7 @@ public sealed class CardPickerTests : IDisposable
     [Fact]
     public async Task Due_review_comes_before_a_new_card_of_the_current_week()
     {
-        PlanCards.WriteDeck(_content, ("joins-1", "sql-joins", 1), ("joins-2", "sql-joins", 1));
+        PlanCards.WriteDeck(_content, ("joins-1", "sql-joins", 1, "easy"), ("joins-2", "sql-joins", 1, "medium"));
         await using var bot = await StartAsync();
         await bot.AnswerAsync(BotHarness.Ada, "Good");
 
@@ -94,7 +114,7 @@ public sealed class CardPickerTests : IDisposable
     [Fact]
     public async Task Retired_card_is_not_served_even_when_it_is_due()
     {
-        PlanCards.WriteDeck(_content, ("joins-1", "sql-joins", 1), ("joins-2", "sql-joins", 1));
+        PlanCards.WriteDeck(_content, ("joins-1", "sql-joins", 1, "easy"), ("joins-2", "sql-joins", 1, "medium"));
         await using var bot = await StartAsync();
         await bot.AnswerAsync(BotHarness.Ada, "Good");
         _content.Write("concept/joins-1.md", PlanCards.Reveal("joins-1", "sql-joins", 1, retired: true));

@@ -96,7 +96,7 @@ public sealed class StudyFlowTests : IDisposable
 
         Assert.True(Assert.Single(modal.Fields).IsParagraph);
         Assert.Contains("> Overwrite the partition", submitted[0].Markdown, StringComparison.Ordinal);
-        Assert.Equal(["Again", "Hard", "Good", "Easy"], submitted[0].Buttons.Select(b => b.Label));
+        Assert.Equal(["Again", "Hard", "Good", "Easy", "Suspend"], submitted[0].Buttons.Select(b => b.Label));
     }
 
     [Fact]
