@@ -32,6 +32,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddPrepBotStudy();
         services.AddPrepBotQuiz();
         services.AddPrepBotReview();
+        services.AddPrepBotUndo();
         services.AddPrepBotPlan();
         services.AddPrepBotStats();
         services.AddPrepBotStar();

@@ -137,13 +137,15 @@ public sealed class StudyFlow(
         var isCorrect = chosen.Count > 0 && chosen.SetEquals(Enumerable.Range(0, card.Choices.Count).Where(i => card.Choices[i].IsCorrect));
         var grade = !isCorrect ? ReviewGrade.Again : token.HintUsed ? ReviewGrade.Hard : ReviewGrade.Good;
         var feedback = CardPresenter.ChoiceFeedback(card, chosen, isCorrect);
-        return await GradeAsync(learner, card, token, grade.ToQuality(), feedback, cancellationToken).ConfigureAwait(false);
+        return await GradeAsync(learner, card, token, grade.ToQuality(), feedback, cancellationToken, chosen: chosen).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<Reply>> GradeAsync(
-        LearnerContext learner, Card card, StudyToken token, int quality, string? lead, CancellationToken cancellationToken, bool leadEvenIfNotRecorded = false)
+        LearnerContext learner, Card card, StudyToken token, int quality, string? lead, CancellationToken cancellationToken, bool leadEvenIfNotRecorded = false,
+        IReadOnlyCollection<int>? chosen = null)
     {
-        var outcome = await reviews.RecordAsync(learner.Id, card.Id, token.Version, quality, learner.Zone, cancellationToken).ConfigureAwait(false);
+        var outcome = await reviews.RecordAsync(learner.Id, card.Id, token.Version, quality, learner.Zone, chosen, cancellationToken).ConfigureAwait(false);
+        ReplyButton[] undo = outcome.LogId is { } logId ? [UndoButton(learner, logId)] : [];
         var text = new StringBuilder();
         if (lead is not null && (outcome.Result == RecordResult.Recorded || leadEvenIfNotRecorded))
         {
@@ -157,18 +159,18 @@ public sealed class StudyFlow(
             var next = await picker.NextDueAsync(learner, cancellationToken).ConfigureAwait(false);
             if (next is not null)
             {
-                return [Reply.Text(text.ToString()), Ask(learner, next, StudyMode.Review)];
+                return [new Reply { Markdown = text.ToString(), Buttons = undo }, Ask(learner, next, StudyMode.Review)];
             }
 
             var allowance = await picker.AllowanceAsync(learner, cancellationToken).ConfigureAwait(false);
             if (!allowance.ReviewsLeft && await picker.CountDueAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) > 0)
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n\n✋ **Daily cap reached** — that was review {allowance.ReviewsDone} of {allowance.ReviewCap} for today (`/me cap`); the rest wait for tomorrow.");
-                return [Reply.Text(text.ToString())];
+                return [new Reply { Markdown = text.ToString(), Buttons = undo }];
             }
 
             text.Append("\n\n🎉 **Review done** — nothing else is due right now.");
-            return [new Reply { Markdown = text.ToString(), Buttons = [new ReplyButton("Quiz me on something new", CommandButtons.Quiz, ButtonStyle.Primary)] }];
+            return [new Reply { Markdown = text.ToString(), Buttons = [new ReplyButton("Quiz me on something new", CommandButtons.Quiz, ButtonStyle.Primary), .. undo] }];
         }
 
         var buttons = new List<ReplyButton> { new("Another question", CommandButtons.Quiz, ButtonStyle.Primary) };
@@ -178,8 +180,12 @@ public sealed class StudyFlow(
             buttons.Add(new ReplyButton(string.Create(CultureInfo.InvariantCulture, $"Review due cards ({due})"), CommandButtons.Review));
         }
 
+        buttons.AddRange(undo);
         return [new Reply { Markdown = text.ToString(), Buttons = buttons }];
     }
+
+    /// <summary>Undo under a recorded grade (<see cref="UndoHandler"/>): it names the review-log row, so it works after a restart.</summary>
+    private static ReplyButton UndoButton(LearnerContext learner, long logId) => new("Undo", new UndoToken(learner.Id, logId).Format());
 
     private string Describe(ReviewOutcome outcome, int quality, TimeZoneInfo zone) => outcome.Result switch
     {
