@@ -14,6 +14,7 @@ public static class LearningServiceCollectionExtensions
         services.AddSingleton<LearnerDirectory>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<StudyDayStore>();
+        services.AddSingleton<ReviewStatsStore>();
         return services;
     }
 }
