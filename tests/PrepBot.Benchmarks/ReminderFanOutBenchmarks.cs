@@ -81,6 +81,8 @@ public class ReminderFanOutBenchmarks
 
         _reminders = new ReminderService(
             new ReminderStore(_factory),
+            new LearnerSettingsStore(_factory, TimeProvider.System),
+            new PauseStore(_factory, TimeProvider.System),
             new ReviewStore(_factory, TimeProvider.System),
             new DiscordMessenger(_services.GetRequiredService<DiscordRestClient>()),
             catalog,
@@ -99,7 +101,7 @@ public class ReminderFanOutBenchmarks
         using var connection = new SqliteConnection($"Data Source={_databasePath}");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE LearnerSettings SET ReminderDay = NULL, ReminderOutcome = 0, ReminderSentAt = NULL";
+        command.CommandText = "UPDATE ReminderDeliveries SET ReminderDay = NULL, ReminderOutcome = 0, ReminderSentAt = NULL";
         command.ExecuteNonQuery();
         Thread.Sleep(TimeSpan.FromSeconds(1.1)); // let the global window empty, so the run starts from a clean second
     }
@@ -149,8 +151,8 @@ public class ReminderFanOutBenchmarks
 
         await using var settings = connection.CreateCommand();
         settings.CommandText = """
-            INSERT INTO LearnerSettings (LearnerId, ReminderTime, ReminderOff, DmChannelId, ReminderOutcome, DmClosed, UpdatedAt)
-            VALUES ($id, '00:00:00', 0, $channel, 0, 0, 0)
+            INSERT INTO LearnerSettings (LearnerId, ReminderTime, ReminderOff, UpdatedAt) VALUES ($id, '00:00:00', 0, 0);
+            INSERT INTO ReminderDeliveries (LearnerId, DmChannelId, ReminderOutcome, DmClosed, UpdatedAt) VALUES ($id, $channel, 0, 0, 0);
             """;
         var settingsId = settings.Parameters.Add("$id", SqliteType.Integer);
         var channel = settings.Parameters.Add("$channel", SqliteType.Text);

@@ -10,7 +10,7 @@ namespace PrepBot.Conversation;
 /// </summary>
 public sealed partial class ConversationRouter
 {
-    private readonly LearnerDirectory _learners;
+    private readonly LearnerStore _learners;
     private readonly CommandCatalog _catalog;
     private readonly IReadOnlyList<LearnerHook> _hooks;
     private readonly Dictionary<string, CommandRoute> _commands;
@@ -18,7 +18,7 @@ public sealed partial class ConversationRouter
     private readonly ILogger<ConversationRouter> _logger;
 
     public ConversationRouter(
-        LearnerDirectory learners,
+        LearnerStore learners,
         CommandCatalog catalog,
         IEnumerable<CommandRoute> commands,
         IEnumerable<ComponentRoute> components,

@@ -17,4 +17,10 @@ public sealed class LearnerPause
     public DateOnly LastDay { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The cards this pause moved out (their due dates shifted by its length), so ending it early moves exactly those
+    /// back; comma-separated card ids, null when none moved or the pause has ended.
+    /// </summary>
+    public string? ShiftedCardIds { get; set; }
 }

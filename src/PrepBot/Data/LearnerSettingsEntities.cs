@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace PrepBot.Data;
 
-/// <summary>How the last daily reminder attempt ended (see <see cref="LearnerSettings.ReminderDay"/>).</summary>
+/// <summary>How the last daily reminder attempt ended (see <see cref="ReminderDelivery.ReminderDay"/>).</summary>
 public enum ReminderOutcome
 {
     /// <summary>Claimed for the day; the DM is being sent (after a crash it is sent again with the same nonce).</summary>
@@ -15,14 +15,14 @@ public enum ReminderOutcome
     /// <summary>Nothing was due at reminder time: no DM, by design.</summary>
     NothingDue = 2,
 
-    /// <summary>Discord refused the DM; <see cref="LearnerSettings.DmFailureReason"/> says why.</summary>
+    /// <summary>Discord refused the DM; <see cref="ReminderDelivery.DmFailureReason"/> says why.</summary>
     Failed = 3,
 }
 
 /// <summary>
-/// A learner's own settings (<c>/me</c>) and the state of their daily reminder. One row per learner, created on the
-/// first change or the first reminder; a learner without a row has the defaults (reminder at <c>Reminders:DefaultTime</c>,
-/// no caps). Pauses live in <see cref="LearnerPause"/>.
+/// A learner's own settings (<c>/me</c>). One row per learner, created on the first change; a learner without a row has
+/// the defaults (reminder at <c>Reminders:DefaultTime</c>, no caps). Pauses live in <see cref="LearnerPause"/>, the state
+/// of the reminder DMs in <see cref="ReminderDelivery"/>.
 /// </summary>
 public sealed class LearnerSettings
 {
@@ -39,6 +39,28 @@ public sealed class LearnerSettings
 
     /// <summary>Most new cards a local study day (<c>/me cap new:</c>); null for no limit.</summary>
     public int? DailyNewCap { get; set; }
+
+    /// <summary>When the learner last changed a setting (or a pause): counts as being back after a refused reminder DM.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class LearnerSettingsConfiguration : IEntityTypeConfiguration<LearnerSettings>
+{
+    public void Configure(EntityTypeBuilder<LearnerSettings> builder)
+    {
+        builder.HasKey(s => s.LearnerId);
+        builder.Property(s => s.LearnerId).ValueGeneratedNever();
+        builder.HasOne<Learner>().WithOne().HasForeignKey<LearnerSettings>(s => s.LearnerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
+/// The state of a learner's daily reminder DM: today's claim and how it went, the DM channel and Discord's last refusal.
+/// One row per learner, created by the first reminder run that considers them; owned by the reminders' store.
+/// </summary>
+public sealed class ReminderDelivery
+{
+    public long LearnerId { get; set; }
 
     /// <summary>The learner's DM channel, remembered from the first DM so later ones cost one request instead of two.</summary>
     public string? DmChannelId { get; set; }
@@ -60,23 +82,17 @@ public sealed class LearnerSettings
     /// <summary>True when the refusal was "DMs closed" (Discord 50007): not retried until the learner is back or a week passed.</summary>
     public bool DmClosed { get; set; }
 
-    /// <summary>
-    /// The cards <c>/me pause</c> moved out of the pause (their due dates shifted by its length), so ending the pause early
-    /// can move exactly those back. Comma-separated card ids.
-    /// </summary>
-    public string? PauseShiftedCardIds { get; set; }
-
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-internal sealed class LearnerSettingsConfiguration : IEntityTypeConfiguration<LearnerSettings>
+internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<ReminderDelivery>
 {
-    public void Configure(EntityTypeBuilder<LearnerSettings> builder)
+    public void Configure(EntityTypeBuilder<ReminderDelivery> builder)
     {
         builder.HasKey(s => s.LearnerId);
         builder.Property(s => s.LearnerId).ValueGeneratedNever();
         builder.Property(s => s.DmChannelId).HasMaxLength(32);
         builder.Property(s => s.DmFailureReason).HasMaxLength(300);
-        builder.HasOne<Learner>().WithOne().HasForeignKey<LearnerSettings>(s => s.LearnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Learner>().WithOne().HasForeignKey<ReminderDelivery>(s => s.LearnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -42,6 +42,8 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<LearnerSettings> LearnerSettings => Set<LearnerSettings>();
 
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

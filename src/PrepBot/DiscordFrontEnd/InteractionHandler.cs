@@ -5,7 +5,7 @@ using PrepBot.Conversation;
 using PrepBot.Discord;
 using PrepBot.Discord.Models;
 using PrepBot.Discord.Rest;
-using PrepBot.Operations;
+using PrepBot.Telemetry;
 
 namespace PrepBot.DiscordFrontEnd;
 

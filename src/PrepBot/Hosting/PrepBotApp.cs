@@ -78,7 +78,7 @@ public static class PrepBotApp
             {
                 builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
                 configure?.Invoke(builder);
-                return await DataCommand.RunAsync(builder, launch, output, error).ConfigureAwait(false);
+                return await DataCommand.RunAsync(builder, launch.Mode == LaunchMode.DataBackup, launch.DataFile!, output, error).ConfigureAwait(false);
             }
 
             var hasToken = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.HasToken ?? false;

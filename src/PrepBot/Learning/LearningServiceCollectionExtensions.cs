@@ -6,12 +6,16 @@ namespace PrepBot.Learning;
 
 public static class LearningServiceCollectionExtensions
 {
-    /// <summary>Learners and their card states, review log and study days: the stores that own those tables.</summary>
+    /// <summary>
+    /// Learners, their settings and pauses, card states, review log and study days: the stores that own those tables.
+    /// </summary>
     public static IServiceCollection AddPrepBotLearning(this IServiceCollection services)
     {
         services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
-        services.AddSingleton<LearnerDirectory>();
+        services.AddSingleton<LearnerStore>();
+        services.AddSingleton<LearnerSettingsStore>();
+        services.AddSingleton<PauseStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<StudyDayStore>();
         services.AddSingleton<ReviewStatsStore>();

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
-using PrepBot.Operations;
+using PrepBot.Telemetry;
 
 namespace PrepBot.Learning;
 

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using PrepBot.Data;
 using PrepBot.Discord;
 using PrepBot.Operations.Backups;
 using PrepBot.Scheduling;
+using PrepBot.Telemetry;
 
 namespace PrepBot.Operations;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PrepBot.Content;
-using PrepBot.Data;
 using PrepBot.Discord.Gateway;
 using Quartz;
 
@@ -30,26 +28,6 @@ internal sealed class GatewayHealthCheck(DiscordGatewayClient gateway) : IHealth
 
     private static string Describe(IEnumerable<(int ShardId, GatewayShardState State)> shards) =>
         string.Join(", ", shards.Select(shard => $"shard {shard.ShardId} {shard.State.ToString().ToUpperInvariant()}"));
-}
-
-/// <summary>Ready when the database file opens and answers a query.</summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<PrepBotDbContext> contextFactory) : IHealthCheck
-{
-    // The framework's AddDbContextCheck resolves a DbContext from DI; PrepBot registers only a pooled factory, so the check uses that.
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            return await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)
-                ? HealthCheckResult.Healthy("database reachable")
-                : HealthCheckResult.Unhealthy("the database cannot be opened");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy($"the database cannot be opened: {ex.GetType().Name}");
-        }
-    }
 }
 
 /// <summary>Ready when Quartz is started and not in stand-by or shut down.</summary>

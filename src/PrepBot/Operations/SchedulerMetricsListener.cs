@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using PrepBot.Telemetry;
 using Quartz;
 
 namespace PrepBot.Operations;

@@ -14,7 +14,7 @@ namespace PrepBot.Terminal;
 /// </summary>
 internal sealed partial class PracticeSession(
     ConversationRouter router,
-    LearnerDirectory learners,
+    LearnerStore learners,
     TerminalIO io,
     IOptions<PracticeOptions> options,
     StartupBanner banner,

@@ -8,7 +8,7 @@ namespace PrepBot.Tests.Architecture;
 /// <summary>
 /// The boundaries the layout promises, read from the compiled assemblies: features never touch the Discord client, the
 /// client never touches the bot, <c>Data</c> imports no feature and no <c>Learning</c> type, <c>Conversation</c> imports no
-/// feature; and no SQL text outside a store.
+/// feature; no two folders use each other; no SQL text, and no database access, outside a store.
 /// </summary>
 public sealed class DependencyRulesTests
 {
@@ -36,6 +36,33 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Conversation_uses_no_feature() =>
         AssertNone(Edges(Bot).Where(e => Area(e.From) == "Conversation" && Area(e.To).StartsWith("Features", StringComparison.Ordinal)));
+
+    [Fact]
+    public void Only_stores_open_the_database() =>
+        AssertNone(DatabaseAccessOutsideStores(Bot));
+
+    [Fact]
+    public void No_two_folders_use_each_other()
+    {
+        var pairs = Edges(Bot)
+            .Select(e => (From: Folder(e.From), To: Folder(e.To)))
+            .Where(e => e.From.Length > 0 && e.To.Length > 0 && e.From != e.To)
+            .Distinct()
+            .ToHashSet();
+        var cycles = pairs.Where(p => string.CompareOrdinal(p.From, p.To) < 0 && pairs.Contains((p.To, p.From)))
+            .Select(p => $"{p.From} <-> {p.To}")
+            .ToList();
+        Assert.True(cycles.Count == 0, "Folders that use each other (move the shared type to the lower one):\n" + string.Join('\n', cycles));
+    }
+
+    [Fact]
+    public void The_database_check_sees_access_inside_an_async_method_and_spares_stores()
+    {
+        var offenders = DatabaseAccessOutsideStores(typeof(TypeDependencies).Assembly).Select(e => Outermost(e.From)).Distinct().ToList();
+
+        Assert.Contains(typeof(Synthetic.Features.Quiz.QuizScoreReader), offenders);
+        Assert.DoesNotContain(typeof(Synthetic.Features.Quiz.QuizStore), offenders);
+    }
 
     [Fact]
     public void No_SQL_text_outside_a_store()
@@ -81,11 +108,65 @@ public sealed class DependencyRulesTests
         Directory.EnumerateFiles(Path.Combine(RepositoryFolders.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(RepositoryFolders.Root, path).Replace('\\', '/'))
             .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
-            .Where(file => !file.EndsWith("Store.cs", StringComparison.Ordinal) && !SqlAllowedFolders.Any(folder => file.StartsWith(folder, StringComparison.Ordinal)))
+            .Where(file => !IsStoreFile(file) && !SqlAllowedFolders.Any(folder => file.StartsWith(folder, StringComparison.Ordinal)))
             .Where(file => SqlText.In(File.ReadAllText(Path.Combine(RepositoryFolders.Root, file))).Count > 0)
             .Order(StringComparer.Ordinal);
 
+    /// <summary>A store's file: <c>ReviewStore.cs</c>, or a part of a partial store such as <c>MockStore.Queue.cs</c>.</summary>
+    private static bool IsStoreFile(string file)
+    {
+        var name = Path.GetFileName(file);
+        var stem = name[..name.IndexOf('.', StringComparison.Ordinal)];
+        return stem.EndsWith("Store", StringComparison.Ordinal) && name.EndsWith(".cs", StringComparison.Ordinal);
+    }
+
     private static IEnumerable<(Type From, Type To)> Edges(Assembly assembly) => TypeDependencies.Of(assembly);
+
+    /// <summary>
+    /// Uses of the database (the EF context, its sets and factory, ADO.NET connections and commands) by a type that is not a
+    /// <c>*Store</c> and not in <c>Data</c> (the model, migrations and the database's upkeep). SQL practice's sandbox runs
+    /// learners' SQL on its own in-memory databases, so it may use connections, not the bot's context.
+    /// </summary>
+    private static IEnumerable<(Type From, Type To)> DatabaseAccessOutsideStores(Assembly assembly) =>
+        Edges(assembly).Where(e =>
+        {
+            var context = e.To == typeof(PrepBot.Data.PrepBotDbContext) || e.To == typeof(Microsoft.EntityFrameworkCore.DbContext)
+                || e.To == typeof(Microsoft.EntityFrameworkCore.DbSet<>) || e.To == typeof(Microsoft.EntityFrameworkCore.IDbContextFactory<>);
+            var connection = typeof(System.Data.Common.DbConnection).IsAssignableFrom(e.To) || typeof(System.Data.Common.DbCommand).IsAssignableFrom(e.To);
+            if (!context && !connection)
+            {
+                return false;
+            }
+
+            var area = Area(e.From);
+            var owner = Outermost(e.From);
+            return !owner.Name.EndsWith("Store", StringComparison.Ordinal)
+                && area != "Data" && !area.StartsWith("Data.", StringComparison.Ordinal)
+                && !(connection && !context && area == "Features.SqlPractice");
+        });
+
+    /// <summary>The type a compiler-made type (lambda closure, async state machine) was written in.</summary>
+    private static Type Outermost(Type type)
+    {
+        while (type.DeclaringType is { } outer)
+        {
+            type = outer;
+        }
+
+        return type;
+    }
+
+    /// <summary>The folder a dependency cycle is judged on: a top-level folder, or one feature (<c>Features.Mock</c>).</summary>
+    private static string Folder(Type type)
+    {
+        if (type.Assembly != Bot || type.Namespace is null || !type.Namespace.StartsWith("PrepBot.", StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        var parts = Area(type).Split('.');
+        return parts[0] == "Features" && parts.Length > 1 ? parts[0] + "." + parts[1] : parts[0];
+    }
 
     /// <summary>The folder a type's namespace names: <c>Data</c>, <c>Conversation</c>, <c>Features.Mock</c>, … (the part after the assembly's or the synthetic root).</summary>
     private static string Area(Type type)

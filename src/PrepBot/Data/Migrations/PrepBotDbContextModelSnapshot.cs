@@ -257,6 +257,9 @@ namespace PrepBot.Data.Migrations
                     b.Property<long>("LearnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ShiftedCardIds")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LearnerId", "FirstDay");
@@ -275,33 +278,7 @@ namespace PrepBot.Data.Migrations
                     b.Property<int?>("DailyReviewCap")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DmChannelId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("DmClosed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DmFailedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DmFailureReason")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PauseShiftedCardIds")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ReminderDay")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("ReminderOff")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReminderOutcome")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReminderSentAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("ReminderTime")
@@ -552,6 +529,42 @@ namespace PrepBot.Data.Migrations
                     b.HasIndex("State");
 
                     b.ToTable("MockSessions");
+                });
+
+            modelBuilder.Entity("PrepBot.Data.ReminderDelivery", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DmChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DmClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DmFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DmFailureReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReminderDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("ReminderDeliveries");
                 });
 
             modelBuilder.Entity("PrepBot.Data.ReviewLog", b =>
@@ -875,6 +888,15 @@ namespace PrepBot.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ScheduledSessionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PrepBot.Data.ReminderDelivery", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.ReminderDelivery", "LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PrepBot.Data.ReviewLog", b =>

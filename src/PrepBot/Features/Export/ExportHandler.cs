@@ -1,5 +1,6 @@
 using System.Globalization;
 using PrepBot.Conversation;
+using PrepBot.Data;
 
 namespace PrepBot.Features.Export;
 
@@ -17,7 +18,7 @@ public sealed class ExportHandler(LearnerDataExport export, TimeProvider time)
         ArgumentNullException.ThrowIfNull(context);
         var learner = context.Learner;
         var data = await export.ExportAsync(learner.Id, cancellationToken).ConfigureAwait(false);
-        if (data.RowCounts.Where(table => !LearnerDataExport.EnrolmentTables.Contains(table.Key)).All(table => table.Value == 0))
+        if (data.RowCounts.Where(table => !LearnerRowReader.EnrolmentTables.Contains(table.Key)).All(table => table.Value == 0))
         {
             return [Reply.Text("PrepBot stores nothing about you beyond your user id and time zone (no answers, settings, stories or interviews), so there is nothing to export.")];
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrepBot.Conversation;
+using PrepBot.Data;
 using PrepBot.Features.Settings;
 
 namespace PrepBot.Features.Export;
@@ -9,6 +10,7 @@ public static class ExportServiceCollectionExtensions
     /// <summary><c>/me export</c>: a learner's own data as files.</summary>
     public static IServiceCollection AddPrepBotExport(this IServiceCollection services)
     {
+        services.AddSingleton<LearnerRowReader>();
         services.AddSingleton<LearnerDataExport>();
         services.AddSingleton<ExportHandler>();
         services.AddCommand<ExportHandler>(ExportHandler.Command, (handler, request, ct) => handler.HandleAsync(request.Learner, ct), parent: MeCommands.Name);

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 
 namespace PrepBot.Features.Export;
@@ -15,11 +14,10 @@ namespace PrepBot.Features.Export;
 public sealed record LearnerExport(byte[] Json, byte[] ReviewLogCsv, IReadOnlyDictionary<string, int> RowCounts);
 
 /// <summary>
-/// Reads every row about a learner — the mirror of <c>/me forget</c>, which deletes the same rows by cascade from
-/// <c>Learners</c>. Each table is listed here on purpose (a test fails when a table that refers to learners is missing),
-/// including shared rows: mock sessions they took part in, and mock feedback they wrote or received.
+/// <c>/me export</c>'s files: every row about a learner (read by <see cref="LearnerRowReader"/>) as JSON, and the review
+/// log as CSV.
 /// </summary>
-public sealed class LearnerDataExport(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+public sealed class LearnerDataExport(LearnerRowReader reader, TimeProvider time)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -28,40 +26,13 @@ public sealed class LearnerDataExport(IDbContextFactory<PrepBotDbContext> contex
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Tables every learner has rows in from the first command on (their enrolment, and the servers they used PrepBot in).</summary>
-    public static readonly IReadOnlySet<string> EnrolmentTables = new HashSet<string>(["Learners", "GuildLearners"], StringComparer.Ordinal);
-
     public async Task<LearnerExport> ExportAsync(long learnerId, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var tables = new SortedDictionary<string, object>(StringComparer.Ordinal);
-
-        async Task AddAsync<T>(IQueryable<T> rows)
-            where T : class
-        {
-            var list = await rows.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-            tables[db.Model.FindEntityType(typeof(T))!.GetTableName()!] = list;
-        }
-
-        await AddAsync(db.Learners.Where(r => r.Id == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.LearnerSettings.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.LearnerPauses.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.CardStates.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.ReviewLogs.Where(r => r.LearnerId == learnerId).OrderBy(r => r.Id)).ConfigureAwait(false);
-        await AddAsync(db.StudyDays.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.SqlAttempts.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.StarStories.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.GuildLearners.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.LeaderboardOptOuts.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.MockSessions.Where(r => r.HostId == learnerId || r.InterviewerId == learnerId || r.CandidateId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.MockFeedbacks.Where(r => r.FromLearnerId == learnerId || r.ToLearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.MockQueueEntries.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.MockScheduledSessions.Where(r => r.CreatedById == learnerId)).ConfigureAwait(false);
-
-        var reviews = (List<ReviewLog>)tables[db.Model.FindEntityType(typeof(ReviewLog))!.GetTableName()!];
+        var rows = await reader.ReadAsync(learnerId, cancellationToken).ConfigureAwait(false);
+        var tables = rows.Tables;
         var json = JsonSerializer.SerializeToUtf8Bytes(new { exportedAt = time.GetUtcNow(), learnerId, tables }, JsonOptions);
-        var counts = tables.ToDictionary(table => table.Key, table => ((System.Collections.ICollection)table.Value).Count, StringComparer.Ordinal);
-        return new LearnerExport(json, Csv(reviews), counts);
+        var counts = tables.ToDictionary(table => table.Key, table => table.Value.Count, StringComparer.Ordinal);
+        return new LearnerExport(json, Csv(rows.Reviews), counts);
     }
 
     /// <summary>Every scalar column of the review log but the learner id, in declaration order; values in invariant culture.</summary>

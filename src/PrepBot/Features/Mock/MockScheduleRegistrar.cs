@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 using PrepBot.Scheduling;
 using Quartz;
@@ -10,14 +9,11 @@ namespace PrepBot.Features.Mock;
 /// (those not yet posted), the give-up time of waiting sessions, lapsing queue places and scheduled cohort reminders.
 /// Triggers already in the past fire at once; each job checks the database again, so nothing is posted twice.
 /// </summary>
-public sealed class MockScheduleRegistrar(IDbContextFactory<PrepBotDbContext> contextFactory, MockTriggers triggers) : IScheduleRegistrar
+public sealed class MockScheduleRegistrar(MockStore store, MockTriggers triggers) : IScheduleRegistrar
 {
     public async Task RegisterAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var open = await db.MockSessions.AsNoTracking()
-            .Where(s => s.State == MockState.Active || s.State == MockState.Lobby || s.State == MockState.Feedback || s.State == MockState.RoundDone)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var open = await store.OpenSessionsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var session in open)
         {
             if (session.State == MockState.Active)
@@ -35,12 +31,12 @@ public sealed class MockScheduleRegistrar(IDbContextFactory<PrepBotDbContext> co
             await triggers.ScheduleAbandonAsync(session, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var entry in await db.MockQueueEntries.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var entry in await store.QueueEntriesAsync(cancellationToken).ConfigureAwait(false))
         {
             await triggers.ScheduleQueueExpiryAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
-        var pending = await db.MockScheduledSessions.AsNoTracking().Where(s => s.PostedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await store.PendingSchedulesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var scheduled in pending)
         {
             await triggers.ScheduleReminderAsync(scheduled, cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,8 @@ public static class MockServiceCollectionExtensions
 
     /// <summary>
     /// Cohort mock interviews: <see cref="MockOptions"/> (section <c>Mock</c>, validated at start), the handler, the
-    /// session flow, its Quartz jobs and the registrar that re-creates their triggers from the database at start.
+    /// store, the flows (lobby, matchmaking, cohort schedule, session lifecycle, timers, feedback, history), what they
+    /// say, the Quartz jobs and the registrar that re-creates their triggers from the database at start.
     /// </summary>
     public static IServiceCollection AddPrepBotMockInterviews(this IServiceCollection services)
     {
@@ -53,7 +54,16 @@ public static class MockServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MockOptions>, MockOptionsValidator>());
         services.AddSingleton<MockStore>();
         services.AddSingleton<MockTriggers>();
-        services.AddSingleton<MockInterviews>();
+        services.AddSingleton<MockPresenter>();
+        services.AddSingleton<MockReplies>();
+        services.AddSingleton<MockPosts>();
+        services.AddSingleton<MockSessionLifecycle>();
+        services.AddSingleton<MockTimers>();
+        services.AddSingleton<MockLobby>();
+        services.AddSingleton<MockMatchmaking>();
+        services.AddSingleton<MockCohortSchedule>();
+        services.AddSingleton<MockFeedbackFlow>();
+        services.AddSingleton<MockHistory>();
         services.AddSingleton<MockHandler>();
         services.AddTransient<MockTimerJob>();
         services.AddTransient<MockExpiryJob>();

@@ -10,7 +10,7 @@ namespace PrepBot.Features.Plan;
 /// <c>/plan</c>: this week's goals and a checklist of its topics with the learner's progress; <c>/plan week:&lt;n&gt;</c>
 /// another week; <c>/plan start:&lt;YYYY-MM-DD&gt;</c> sets the day the learner's week 1 begins.
 /// </summary>
-public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progress, LearnerDirectory learners, ICohortStarts cohorts, TimeProvider time)
+public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progress, LearnerStore learners, ICohortStarts cohorts, TimeProvider time)
 {
     public const string WeekOption = "week";
     public const string StartOption = "start";

@@ -39,6 +39,8 @@ public sealed record ReminderRunReport(
 /// </summary>
 public sealed partial class ReminderService(
     ReminderStore store,
+    LearnerSettingsStore settings,
+    PauseStore pauses,
     ReviewStore reviews,
     IMessenger messenger,
     CardCatalog catalog,
@@ -125,11 +127,25 @@ public sealed partial class ReminderService(
         };
     }
 
+    /// <summary>Every Discord learner's settings (Learning's) joined with their reminder state (this feature's).</summary>
+    private async Task<IReadOnlyList<ReminderLearner>> ReadLearnersAsync(CancellationToken cancellationToken)
+    {
+        var learners = await settings.ReadDiscordLearnersAsync(cancellationToken).ConfigureAwait(false);
+        var deliveries = await store.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        return [.. learners.Select(l =>
+        {
+            var d = deliveries.GetValueOrDefault(l.LearnerId);
+            return new ReminderLearner(
+                l.LearnerId, l.PlatformUserId, l.TimeZoneId, l.ReminderTime, l.ReminderOff, d?.ReminderDay, d?.ReminderOutcome ?? ReminderOutcome.Pending,
+                d is { DmClosed: true }, d?.DmFailedAt, d?.DmChannelId, l.DailyReviewCap, l.ChangedAt);
+        })];
+    }
+
     private async Task<(int Learners, List<QueuedReminder> Queue)> BuildQueueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var defaultTime = options.Value.DefaultReminderTime;
         var retryClosedAfter = TimeSpan.FromDays(options.Value.RetryClosedDmsAfterDays);
-        var rows = await store.ReadLearnersAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await ReadLearnersAsync(cancellationToken).ConfigureAwait(false);
 
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         var candidates = new List<(ReminderLearner Row, TimeZoneInfo Zone, DateOnly Day)>();
@@ -158,8 +174,11 @@ public sealed partial class ReminderService(
             candidates.Add((row, zone, day));
         }
 
-        // DMs closed: skipped until the learner is back (a card answered since the refusal) or the retry period is over.
-        var closed = candidates.Where(c => c.Row.DmClosed && c.Row.DmFailedAt + retryClosedAfter > now).Select(c => c.Row.Id).ToList();
+        // DMs closed: skipped until the learner is back (a card answered or a setting changed since the refusal) or the
+        // retry period is over.
+        var closed = candidates
+            .Where(c => c.Row.DmClosed && c.Row.DmFailedAt + retryClosedAfter > now && !(c.Row.SettingsChangedAt > c.Row.DmFailedAt))
+            .Select(c => c.Row.Id).ToList();
         var backSince = await reviews.GetLastAnsweredAsync(closed, cancellationToken).ConfigureAwait(false);
         candidates.RemoveAll(c => closed.Contains(c.Row.Id) && !(backSince.TryGetValue(c.Row.Id, out var last) && last > c.Row.DmFailedAt));
         if (candidates.Count == 0)
@@ -169,8 +188,7 @@ public sealed partial class ReminderService(
 
         // Paused today (the learner's study day): no reminder.
         var earliestDay = candidates.Min(c => c.Day).AddDays(-1);
-        var pauses = await store.ReadPausesAsync(earliestDay, cancellationToken).ConfigureAwait(false);
-        var pausesByLearner = pauses.ToLookup(p => p.LearnerId);
+        var pausesByLearner = await pauses.GetRunningAsync(earliestDay, cancellationToken).ConfigureAwait(false);
         candidates.RemoveAll(c =>
         {
             var studyDay = StudyCalendar.StudyDay(now, c.Zone);

@@ -4,10 +4,10 @@ using PrepBot.Data;
 
 namespace PrepBot.Features.Reminders;
 
-/// <summary>A Discord learner with their reminder settings, as a reminder run reads them.</summary>
+/// <summary>A Discord learner with their reminder settings and the state of their reminder DMs, as a reminder run reads them.</summary>
 internal sealed record ReminderLearner(
     long Id, string PlatformUserId, string TimeZoneId, TimeOnly? ReminderTime, bool ReminderOff, DateOnly? ReminderDay,
-    ReminderOutcome Outcome, bool DmClosed, DateTimeOffset? DmFailedAt, string? DmChannelId, int? DailyReviewCap);
+    ReminderOutcome Outcome, bool DmClosed, DateTimeOffset? DmFailedAt, string? DmChannelId, int? DailyReviewCap, DateTimeOffset? SettingsChangedAt);
 
 /// <summary>One learner's claim of today's reminder: <paramref name="HasDue"/> when a DM is to go out.</summary>
 internal sealed record ReminderClaim(long LearnerId, DateOnly Day, bool HasDue);
@@ -15,64 +15,42 @@ internal sealed record ReminderClaim(long LearnerId, DateOnly Day, bool HasDue);
 /// <summary>How a reminder DM went: the DM channel on success, the reason on failure (and whether their DMs are closed).</summary>
 internal sealed record ReminderResult(long LearnerId, string? DmChannelId, string? Failure, bool DmClosed);
 
-/// <summary>A learner's pause (local days, both ends included).</summary>
-internal sealed record ReminderPause(long LearnerId, DateOnly FirstDay, DateOnly LastDay);
-
 /// <summary>
-/// The reminder columns of <c>LearnerSettings</c> (today's claim, its outcome, the DM channel and a refusal), which a
-/// reminder run reads and writes, and the learners and pauses it reads.
+/// <c>ReminderDeliveries</c>: per learner, today's reminder claim, its outcome, the DM channel and Discord's last refusal.
+/// The learners, their settings and pauses come from Learning's stores.
 /// </summary>
 public sealed class ReminderStore(IDbContextFactory<PrepBotDbContext> contextFactory)
 {
     private const string ClaimSql = """
-        INSERT INTO LearnerSettings (LearnerId, ReminderOff, DmClosed, ReminderDay, ReminderOutcome, UpdatedAt)
-        VALUES ($learner, 0, 0, $day, $outcome, $now)
+        INSERT INTO ReminderDeliveries (LearnerId, DmClosed, ReminderDay, ReminderOutcome, UpdatedAt)
+        VALUES ($learner, 0, $day, $outcome, $now)
         ON CONFLICT (LearnerId) DO UPDATE SET ReminderDay = excluded.ReminderDay, ReminderOutcome = excluded.ReminderOutcome, UpdatedAt = excluded.UpdatedAt
         """;
 
     private const string SentSql = """
-        UPDATE LearnerSettings SET ReminderOutcome = $sent, ReminderSentAt = $now, DmChannelId = $channel,
+        UPDATE ReminderDeliveries SET ReminderOutcome = $sent, ReminderSentAt = $now, DmChannelId = $channel,
             DmClosed = 0, DmFailedAt = NULL, DmFailureReason = NULL, UpdatedAt = $now
         WHERE LearnerId = $learner
         """;
 
     private const string FailedSql = """
-        UPDATE LearnerSettings SET ReminderOutcome = $failed, DmFailedAt = $now, DmFailureReason = $reason, DmClosed = $closed, UpdatedAt = $now
+        UPDATE ReminderDeliveries SET ReminderOutcome = $failed, DmFailedAt = $now, DmFailureReason = $reason, DmClosed = $closed, UpdatedAt = $now
         WHERE LearnerId = $learner
         """;
 
-    /// <summary>Every Discord learner with their reminder settings (defaults when they have none).</summary>
-    internal async Task<IReadOnlyList<ReminderLearner>> ReadLearnersAsync(CancellationToken cancellationToken)
+    /// <summary>Every learner's reminder state that has one (a learner never considered by a reminder run has none).</summary>
+    internal async Task<Dictionary<long, ReminderDelivery>> ReadAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await (
-                from learner in db.Learners.AsNoTracking()
-                where learner.Platform == LearnerPlatforms.Discord
-                join s in db.LearnerSettings.AsNoTracking() on learner.Id equals s.LearnerId into settings
-                from s in settings.DefaultIfEmpty()
-                select new ReminderLearner(
-                    learner.Id,
-                    learner.PlatformUserId,
-                    learner.TimeZoneId,
-                    s == null ? null : s.ReminderTime,
-                    s != null && s.ReminderOff,
-                    s == null ? null : s.ReminderDay,
-                    s == null ? ReminderOutcome.Pending : s.ReminderOutcome,
-                    s != null && s.DmClosed,
-                    s == null ? null : s.DmFailedAt,
-                    s == null ? null : s.DmChannelId,
-                    s == null ? null : s.DailyReviewCap))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ReminderDeliveries.AsNoTracking().ToDictionaryAsync(d => d.LearnerId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Pauses that last until <paramref name="earliestDay"/> or later (table <c>LearnerPauses</c>, kept by <c>/me pause</c>).</summary>
-    internal async Task<IReadOnlyList<ReminderPause>> ReadPausesAsync(DateOnly earliestDay, CancellationToken cancellationToken)
+    /// <summary>The learner's reminder state, or an empty one (never tried) when no reminder run considered them yet.</summary>
+    public async Task<ReminderDelivery> GetAsync(long learnerId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.LearnerPauses.AsNoTracking()
-            .Where(p => p.LastDay >= earliestDay)
-            .Select(p => new ReminderPause(p.LearnerId, p.FirstDay, p.LastDay))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ReminderDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.LearnerId == learnerId, cancellationToken).ConfigureAwait(false)
+            ?? new ReminderDelivery { LearnerId = learnerId };
     }
 
     /// <summary>Claims today for every learner in one transaction: Pending when a DM is to go out, else NothingDue.</summary>

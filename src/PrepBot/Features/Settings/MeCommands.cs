@@ -1,4 +1,5 @@
 using PrepBot.Conversation;
+using PrepBot.Learning;
 
 namespace PrepBot.Features.Settings;
 
@@ -47,7 +48,7 @@ public static class MeCommands
             new CommandOption(DaysOption, "Days to pause, starting today (0 ends a pause now).", CommandOptionType.WholeNumber, IsRequired: true)
             {
                 MinValue = 0,
-                MaxValue = PauseService.MaxDays,
+                MaxValue = PauseStore.MaxDays,
             },
         ],
     };

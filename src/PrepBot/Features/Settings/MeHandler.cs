@@ -15,10 +15,11 @@ namespace PrepBot.Features.Settings;
 /// </summary>
 public sealed class MeHandler(
     LearnerSettingsStore settingsStore,
-    PauseService pauses,
+    PauseStore pauses,
+    ReminderStore reminderStore,
     DailyCaps caps,
     CardPicker picker,
-    LearnerDirectory learners,
+    LearnerStore learners,
     IMessenger messenger,
     IOptions<ReminderOptions> reminderOptions,
     TimeProvider time)
@@ -28,9 +29,10 @@ public sealed class MeHandler(
         ArgumentNullException.ThrowIfNull(learner);
         var now = time.GetUtcNow();
         var settings = await settingsStore.GetAsync(learner.Id, cancellationToken).ConfigureAwait(false);
-        var pause = await pauses.CurrentAsync(learner, cancellationToken).ConfigureAwait(false);
+        var pause = await pauses.CurrentAsync(learner.Id, learner.Zone, cancellationToken).ConfigureAwait(false);
         var allowance = await caps.GetAsync(learner, cancellationToken, countEvenWithoutCaps: true).ConfigureAwait(false);
         var due = await picker.CountDueAsync(learner.Id, now, cancellationToken).ConfigureAwait(false);
+        var delivery = await reminderStore.GetAsync(learner.Id, cancellationToken).ConfigureAwait(false);
         var local = TimeZoneInfo.ConvertTime(now, learner.Zone);
         var reminderTime = ReminderTimeOf(settings);
 
@@ -42,7 +44,7 @@ public sealed class MeHandler(
             .Append(Cap("new cards", allowance.NewCap, allowance.NewDone)).Append(" — `/me cap`\n");
         text.Append("- Pause: ").Append(pause is null ? "none" : $"until {Day(pause.LastDay)} (from {Day(pause.FirstDay)})").Append(" — `/me pause`\n");
         text.Append(CultureInfo.InvariantCulture, $"- Due now: {due} card{(due == 1 ? string.Empty : "s")}\n");
-        text.Append("\n**Reminder DMs** — ").Append(WhyReminder(learner, settings, reminderTime, pause, due, local));
+        text.Append("\n**Reminder DMs** — ").Append(WhyReminder(learner, settings, delivery, reminderTime, pause, due, local));
         return [Reply.Text(text.ToString())];
     }
 
@@ -94,12 +96,12 @@ public sealed class MeHandler(
     {
         ArgumentNullException.ThrowIfNull(command);
         var days = command.GetInt(MeCommands.DaysOption) ?? 0;
-        if (days is < 0 or > PauseService.MaxDays)
+        if (days is < 0 or > PauseStore.MaxDays)
         {
-            return [Reply.Text(string.Create(CultureInfo.InvariantCulture, $"`/me pause days:` must be from 0 to {PauseService.MaxDays} (got {days})."))];
+            return [Reply.Text(string.Create(CultureInfo.InvariantCulture, $"`/me pause days:` must be from 0 to {PauseStore.MaxDays} (got {days})."))];
         }
 
-        var result = await pauses.SetAsync(learner, days, cancellationToken).ConfigureAwait(false);
+        var result = await pauses.SetAsync(learner.Id, learner.Zone, days, cancellationToken).ConfigureAwait(false);
         if (result.Started is { } started)
         {
             return [Reply.Text(string.Create(
@@ -203,7 +205,7 @@ public sealed class MeHandler(
             return [Reply.Text("This confirmation has expired; nothing was deleted. Run `/me forget` again if you still want to.")];
         }
 
-        var deleted = await settingsStore.ForgetAsync(learner.Id, learner.CreatedAt, cancellationToken).ConfigureAwait(false);
+        var deleted = await learners.ForgetAsync(learner.Id, learner.CreatedAt, cancellationToken).ConfigureAwait(false);
         return [Reply.Text(deleted
             ? "Done — everything PrepBot stored about you is deleted. Goodbye, and good luck with the interviews!"
             : "PrepBot stores nothing about you (any more). Nothing to delete.")];
@@ -212,7 +214,8 @@ public sealed class MeHandler(
     private TimeOnly? ReminderTimeOf(LearnerSettings settings) =>
         settings.ReminderOff ? null : settings.ReminderTime ?? reminderOptions.Value.DefaultReminderTime;
 
-    private string WhyReminder(LearnerContext learner, LearnerSettings settings, TimeOnly? reminderTime, PauseSpan? pause, int due, DateTimeOffset local)
+    private string WhyReminder(
+        LearnerContext learner, LearnerSettings settings, ReminderDelivery delivery, TimeOnly? reminderTime, PauseSpan? pause, int due, DateTimeOffset local)
     {
         if (!messenger.CanPost || learner.Learner.Platform != LearnerPlatforms.Discord)
         {
@@ -220,7 +223,7 @@ public sealed class MeHandler(
         }
 
         var today = DateOnly.FromDateTime(local.DateTime);
-        var failure = settings.DmClosed && settings.DmFailedAt is { } failedAt
+        var failure = delivery.DmClosed && delivery.DmFailedAt is { } failedAt && !(settings.UpdatedAt > failedAt)
             ? $"Discord refused my last DM ({Day(failedAt, learner.Zone)}) because you do not accept DMs from PrepBot (Discord error 50007). "
                 + "Allow direct messages from this server's members (server menu → Privacy Settings). I try again once you answer a card or change a `/me` setting, "
                 + $"or on {Day(failedAt.AddDays(reminderOptions.Value.RetryClosedDmsAfterDays), learner.Zone)}."
@@ -240,12 +243,12 @@ public sealed class MeHandler(
             return failure;
         }
 
-        var todayLine = settings.ReminderDay == today ? settings.ReminderOutcome switch
+        var todayLine = delivery.ReminderDay == today ? delivery.ReminderOutcome switch
         {
-            ReminderOutcome.Sent when settings.ReminderSentAt is { } sentAt =>
+            ReminderOutcome.Sent when delivery.ReminderSentAt is { } sentAt =>
                 $"today's reminder went out at {TimeZoneInfo.ConvertTime(sentAt, learner.Zone).ToString("HH:mm", CultureInfo.InvariantCulture)}.",
             ReminderOutcome.NothingDue => $"nothing was due at {ReminderTimes.Format(at)} today, so no DM came.",
-            ReminderOutcome.Failed => $"today's DM failed: {settings.DmFailureReason}",
+            ReminderOutcome.Failed => $"today's DM failed: {delivery.DmFailureReason}",
             _ => "today's reminder is on its way.",
         } : null;
         var next = TimeOnly.FromDateTime(local.DateTime) < at && todayLine is null ? "today" : "tomorrow";

@@ -14,8 +14,6 @@ public static class SettingsServiceCollectionExtensions
     {
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
-        services.AddSingleton<LearnerSettingsStore>();
-        services.AddSingleton<PauseService>();
         services.AddSingleton<MeHandler>();
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderService>();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Data;
 using PrepBot.Learning;
-using PrepBot.Operations;
+using PrepBot.Telemetry;
 
 namespace PrepBot.Features.SqlPractice;
 

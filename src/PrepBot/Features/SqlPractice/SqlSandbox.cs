@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
-using PrepBot.Operations;
+using PrepBot.Telemetry;
 using SQLitePCL;
 
 namespace PrepBot.Features.SqlPractice;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 using PrepBot.Learning;
 
@@ -49,7 +48,7 @@ public sealed record LearnerHistory(IReadOnlyDictionary<DateOnly, DayActivity> D
 /// Grades logged before <c>StudyDays</c> existed have no row there: their days are worked out from the review log in the
 /// learner's current zone, the best that is left to go on, for the days before their first recorded day.
 /// </summary>
-public sealed class StudyHistory(IDbContextFactory<PrepBotDbContext> contextFactory, StudyDayStore studyDays, ReviewStore reviews)
+public sealed class StudyHistory(StudyDayStore studyDays, ReviewStore reviews, PauseStore pauses)
 {
     /// <summary>How far back grades without a recorded day are read from the review log.</summary>
     public const int LegacyLookbackDays = 400;
@@ -57,7 +56,6 @@ public sealed class StudyHistory(IDbContextFactory<PrepBotDbContext> contextFact
     public async Task<LearnerHistory> ReadAsync(long learnerId, TimeZoneInfo zone, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var recorded = await studyDays.GetDaysAsync(learnerId, cancellationToken).ConfigureAwait(false);
         var days = recorded.ToDictionary(d => d.Day, d => new DayActivity(d.Reviews, d.Scored, d.Correct));
 
@@ -80,10 +78,7 @@ public sealed class StudyHistory(IDbContextFactory<PrepBotDbContext> contextFact
             }
         }
 
-        var pauses = await db.LearnerPauses.AsNoTracking()
-            .Where(p => p.LearnerId == learnerId)
-            .Select(p => new PausedDays(p.FirstDay, p.LastDay))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new LearnerHistory(days, pauses);
+        var paused = await pauses.GetAllAsync(learnerId, cancellationToken).ConfigureAwait(false);
+        return new LearnerHistory(days, [.. paused.Select(p => new PausedDays(p.FirstDay, p.LastDay))]);
     }
 }

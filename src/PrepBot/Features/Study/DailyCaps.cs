@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PrepBot.Conversation;
 using PrepBot.Data;
 using PrepBot.Learning;
@@ -20,18 +19,14 @@ public sealed record DailyAllowance(int? ReviewCap, int ReviewsDone, int? NewCap
 }
 
 /// <summary>Reads <see cref="DailyAllowance"/>s; <see cref="CardPicker"/> hands out no card beyond them.</summary>
-public sealed class DailyCaps(IDbContextFactory<PrepBotDbContext> contextFactory, ReviewStore reviews, TimeProvider time)
+public sealed class DailyCaps(LearnerSettingsStore settings, ReviewStore reviews, TimeProvider time)
 {
     /// <summary>The learner's caps and today's use; with no caps set the log is not read.</summary>
     public async Task<DailyAllowance> GetAsync(LearnerContext learner, CancellationToken cancellationToken, bool countEvenWithoutCaps = false)
     {
         ArgumentNullException.ThrowIfNull(learner);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var caps = await db.LearnerSettings.AsNoTracking()
-            .Where(s => s.LearnerId == learner.Id)
-            .Select(s => new { s.DailyReviewCap, s.DailyNewCap })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (caps?.DailyReviewCap is null && caps?.DailyNewCap is null && !countEvenWithoutCaps)
+        var caps = await settings.GetCapsAsync(learner.Id, cancellationToken).ConfigureAwait(false);
+        if (caps.Reviews is null && caps.NewCards is null && !countEvenWithoutCaps)
         {
             return DailyAllowance.Unlimited;
         }
@@ -40,9 +35,9 @@ public sealed class DailyCaps(IDbContextFactory<PrepBotDbContext> contextFactory
         var dayStart = StudyCalendar.StartOf(StudyCalendar.StudyDay(now, learner.Zone), learner.Zone);
         var counts = await reviews.CountGradesSinceAsync(learner.Id, dayStart, cancellationToken).ConfigureAwait(false);
         return new DailyAllowance(
-            caps?.DailyReviewCap,
+            caps.Reviews,
             counts.GetValueOrDefault(ReviewKind.Scheduled),
-            caps?.DailyNewCap,
+            caps.NewCards,
             counts.GetValueOrDefault(ReviewKind.New));
     }
 }

@@ -2,14 +2,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PrepBot.Data;
-using PrepBot.Hosting;
 
 namespace PrepBot.Operations.Backups;
 
 /// <summary><c>data backup &lt;file&gt;</c> and <c>data restore &lt;file&gt;</c>: one line of result, exit 0, or one line of why not, exit 1.</summary>
 internal static class DataCommand
 {
-    public static async Task<int> RunAsync(HostApplicationBuilder builder, LaunchCommand launch, TextWriter output, TextWriter error)
+    public const int ExitDone = 0;
+    public const int ExitFailed = 1;
+
+    public static async Task<int> RunAsync(HostApplicationBuilder builder, bool backUp, string file, TextWriter output, TextWriter error)
     {
         builder.Services.AddPrepBotBackups();
         await using var services = builder.Services.BuildServiceProvider();
@@ -17,29 +19,29 @@ internal static class DataCommand
         var backup = services.GetRequiredService<DatabaseBackupStore>();
         try
         {
-            if (launch.Mode == LaunchMode.DataBackup)
+            if (backUp)
             {
-                var file = await backup.BackupAsync(launch.DataFile!, CancellationToken.None).ConfigureAwait(false);
-                await output.WriteLineAsync($"Backed up {services.GetRequiredService<DatabaseLocation>().Path} to {file.FullName} ({file.Length:N0} bytes).").ConfigureAwait(false);
+                var copy = await backup.BackupAsync(file, CancellationToken.None).ConfigureAwait(false);
+                await output.WriteLineAsync($"Backed up {services.GetRequiredService<DatabaseLocation>().Path} to {copy.FullName} ({copy.Length:N0} bytes).").ConfigureAwait(false);
             }
             else
             {
-                var kept = await backup.RestoreAsync(launch.DataFile!, CancellationToken.None).ConfigureAwait(false);
-                await output.WriteLineAsync($"Restored {Path.GetFullPath(launch.DataFile!)} into {services.GetRequiredService<DatabaseLocation>().Path}"
+                var kept = await backup.RestoreAsync(file, CancellationToken.None).ConfigureAwait(false);
+                await output.WriteLineAsync($"Restored {Path.GetFullPath(file)} into {services.GetRequiredService<DatabaseLocation>().Path}"
                     + (kept is null ? "." : $"; the database it replaced is kept as {kept}.")).ConfigureAwait(false);
             }
 
-            return PrepBotApp.ExitOk;
+            return ExitDone;
         }
         catch (BackupException ex)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return PrepBotApp.ExitProblems;
+            return ExitFailed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"data {(launch.Mode == LaunchMode.DataBackup ? "backup" : "restore")}: {ex.Message}").ConfigureAwait(false);
-            return PrepBotApp.ExitProblems;
+            await error.WriteLineAsync($"data {(backUp ? "backup" : "restore")}: {ex.Message}").ConfigureAwait(false);
+            return ExitFailed;
         }
     }
 }

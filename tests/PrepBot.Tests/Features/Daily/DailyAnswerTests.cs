@@ -36,7 +36,7 @@ public sealed class DailyAnswerTests : IDisposable
 
     private static async Task<CardStateSnapshot> StateAsync(DailyBot bot, LearnerIdentity who, string cardId)
     {
-        var learner = await bot.Bot.Services.GetRequiredService<LearnerDirectory>()
+        var learner = await bot.Bot.Services.GetRequiredService<LearnerStore>()
             .GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, TestContext.Current.CancellationToken);
         return await bot.Bot.Services.GetRequiredService<ReviewStore>().GetStateAsync(learner.Id, cardId, TestContext.Current.CancellationToken);
     }

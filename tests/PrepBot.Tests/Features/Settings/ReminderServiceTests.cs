@@ -64,7 +64,7 @@ public sealed class ReminderServiceTests : IAsyncLifetime
         Assert.Contains("1 card is due, about 1 minute", dm.Reply.Markdown, StringComparison.Ordinal);
         Assert.Equal(CommandButtons.Review, Assert.Single(dm.Reply.Buttons).CustomId);
         Assert.Equal(1, report.Sent);
-        var settings = await bot.SettingsAsync(Ada);
+        var settings = await bot.ReminderStateAsync(Ada);
         Assert.Equal(ReminderOutcome.Sent, settings!.ReminderOutcome);
         Assert.Equal(new DateOnly(2026, 3, 3), settings.ReminderDay);
         Assert.Equal("dm-" + Ada.UserId, settings.DmChannelId);
@@ -93,7 +93,7 @@ public sealed class ReminderServiceTests : IAsyncLifetime
 
         Assert.Empty(_messenger.Sent);
         Assert.Equal(1, report.NothingDue);
-        Assert.Equal(ReminderOutcome.NothingDue, (await bot.SettingsAsync(Ada))!.ReminderOutcome);
+        Assert.Equal(ReminderOutcome.NothingDue, (await bot.ReminderStateAsync(Ada))!.ReminderOutcome);
     }
 
     [Fact]
@@ -144,13 +144,13 @@ public sealed class ReminderServiceTests : IAsyncLifetime
 
             // As if the process died between the claim and Discord's answer: the row still says Pending.
             await using var db = await bot.DbAsync();
-            await db.LearnerSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderOutcome, ReminderOutcome.Pending), TestContext.Current.CancellationToken);
+            await db.ReminderDeliveries.ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderOutcome, ReminderOutcome.Pending), TestContext.Current.CancellationToken);
         }
 
         await using (var restarted = await StartAsync())
         {
             await restarted.RunRemindersAsync();
-            Assert.Equal(ReminderOutcome.Sent, (await restarted.SettingsAsync(Ada))!.ReminderOutcome);
+            Assert.Equal(ReminderOutcome.Sent, (await restarted.ReminderStateAsync(Ada))!.ReminderOutcome);
         }
 
         var dm = Assert.Single(_messenger.To(Ada.UserId));
@@ -198,7 +198,7 @@ public sealed class ReminderServiceTests : IAsyncLifetime
         AdvanceTo(TuesdayEvening);
 
         await bot.RunRemindersAsync();
-        var settings = await bot.SettingsAsync(Ada);
+        var settings = await bot.ReminderStateAsync(Ada);
         Assert.True(settings!.DmClosed);
         Assert.Equal(ReminderOutcome.Failed, settings.ReminderOutcome);
         Assert.Contains("50007", settings.DmFailureReason, StringComparison.Ordinal);
@@ -215,6 +215,29 @@ public sealed class ReminderServiceTests : IAsyncLifetime
         AdvanceTo(TuesdayEvening.AddDays(3));
         await bot.RunRemindersAsync();
         Assert.Single(_messenger.To(Ada.UserId));
+    }
+
+    [Fact]
+    public async Task Closed_dms_are_tried_again_once_the_learner_changes_a_setting()
+    {
+        await using var bot = await StartAsync();
+        await bot.AnswerAsync(Ada, "Again");
+        _messenger.SetCannotDm(Ada.UserId);
+        AdvanceTo(TuesdayEvening);
+        await bot.RunRemindersAsync();
+        AdvanceTo(TuesdayEvening.AddDays(1));
+        await bot.RunRemindersAsync();
+        Assert.Equal(1, _messenger.Refused);
+
+        _messenger.SetCannotDm(Ada.UserId, false);
+        AdvanceTo(TuesdayEvening.AddDays(1).AddMinutes(5));
+        await bot.TypeAsync(Ada, "/me reminder time:18:00");
+        Assert.DoesNotContain("do not accept DMs", await bot.TypeAsync(Ada, "/me show"), StringComparison.Ordinal);
+        AdvanceTo(TuesdayEvening.AddDays(2));
+        await bot.RunRemindersAsync();
+
+        Assert.Single(_messenger.To(Ada.UserId));
+        Assert.False((await bot.ReminderStateAsync(Ada))!.DmClosed);
     }
 
     [Fact]

@@ -71,6 +71,13 @@ internal sealed class SettingsBot : IAsyncDisposable
         return await db.LearnerSettings.AsNoTracking().SingleOrDefaultAsync(s => s.LearnerId == id, TestContext.Current.CancellationToken);
     }
 
+    public async Task<ReminderDelivery?> ReminderStateAsync(LearnerIdentity who)
+    {
+        var id = await LearnerIdAsync(who);
+        await using var db = await DbAsync();
+        return await db.ReminderDeliveries.AsNoTracking().SingleOrDefaultAsync(s => s.LearnerId == id, TestContext.Current.CancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(TestContext.Current.CancellationToken);

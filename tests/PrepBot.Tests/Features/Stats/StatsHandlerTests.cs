@@ -42,7 +42,7 @@ public sealed class StatsHandlerTests : IDisposable
 
     private static async Task<LearnerContext> LearnerAsync(BotHarness bot)
     {
-        var learner = await bot.Services.GetRequiredService<LearnerDirectory>().GetOrCreateAsync(Ada.Platform, Ada.UserId, Ada.DisplayName, Ada.DefaultTimeZoneId, Ct);
+        var learner = await bot.Services.GetRequiredService<LearnerStore>().GetOrCreateAsync(Ada.Platform, Ada.UserId, Ada.DisplayName, Ada.DefaultTimeZoneId, Ct);
         return new LearnerContext(learner, Utc);
     }
 

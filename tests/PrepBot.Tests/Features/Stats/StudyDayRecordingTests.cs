@@ -24,7 +24,7 @@ public sealed class StudyDayRecordingTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         _store = new ReviewStore(_db.Factory, _time);
-        _history = new StudyHistory(_db.Factory, new StudyDayStore(_db.Factory), _store);
+        _history = new StudyHistory(new StudyDayStore(_db.Factory), _store, new PauseStore(_db.Factory, _time));
         _learner = await _db.AddLearnerAsync();
     }
 

@@ -5,7 +5,7 @@ using PrepBot.Data;
 namespace PrepBot.Learning;
 
 /// <summary>Finds learners by platform identity, enrolling them on first use.</summary>
-public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
 {
     public async Task<Learner> GetOrCreateAsync(
         string platform, string platformUserId, string displayName, string timeZoneId, CancellationToken cancellationToken)
@@ -47,6 +47,21 @@ public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> context
         return await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The learner with this id (who must exist).</summary>
+    public async Task<Learner> GetAsync(long learnerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Learners.AsNoTracking().SingleAsync(l => l.Id == learnerId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The learners with these ids that exist, by id.</summary>
+    public async Task<Dictionary<long, Learner>> GetManyAsync(IReadOnlyCollection<long> learnerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learnerIds);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Learners.AsNoTracking().Where(l => learnerIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Changes a learner's time zone (an IANA id the caller has checked); returns whether it changed.</summary>
     public async Task<bool> SetTimeZoneAsync(long learnerId, string timeZoneId, CancellationToken cancellationToken)
     {
@@ -66,6 +81,19 @@ public sealed class LearnerDirectory(IDbContextFactory<PrepBotDbContext> context
             .Where(l => l.Id == learnerId)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.PlanStart, start), cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes the learner row, and with it (foreign keys, ON DELETE CASCADE) every row about them in every table.
+    /// <paramref name="createdAt"/> must match, so a confirmation for an earlier enrolment deletes nothing. Returns whether
+    /// a learner was deleted.
+    /// </summary>
+    public async Task<bool> ForgetAsync(long learnerId, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await db.Learners.Where(l => l.Id == learnerId && l.CreatedAt == createdAt)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return deleted > 0;
     }
 
     private static Task<Learner?> Find(PrepBotDbContext db, string platform, string platformUserId, CancellationToken cancellationToken) =>

@@ -1,11 +1,11 @@
 using System.Diagnostics.Metrics;
 
-namespace PrepBot.Operations;
+namespace PrepBot.Telemetry;
 
 /// <summary>
 /// The bot's instruments (<see cref="System.Diagnostics.Metrics"/>), on the meter <see cref="MeterName"/>; the Discord
 /// client's are on <see cref="Discord.DiscordMetrics.MeterName"/>. Recording costs next to nothing unless a listener
-/// subscribes (the <c>/metrics</c> endpoint, see <see cref="OperationsServiceCollectionExtensions"/>). Tags hold commands,
+/// subscribes (the <c>/metrics</c> endpoint, see <see cref="Operations.OperationsServiceCollectionExtensions"/>). Tags hold commands,
 /// outcomes, grades, verdicts and job names, never a learner's id or text. The README lists every metric.
 /// </summary>
 public static class PrepBotMetrics
