@@ -44,25 +44,24 @@ public sealed record CardReviewStats(
 public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> contextFactory)
 {
     // Kinds as stored: 0 = New (a first grade), 1 = Scheduled. Quality below 3 fails (Sm2.PassingQuality).
-    private const string GradesSql = """
+    private const string Grades = """
         SELECT CardId, COUNT(DISTINCT LearnerId), COUNT(*),
             SUM(Kind = 1), SUM(Kind = 1 AND Quality < 3), SUM(Kind = 0), SUM(Kind = 0 AND Quality < 3)
-        FROM ReviewLogs
-        WHERE UndoneAt IS NULL AND ($card IS NULL OR CardId = $card)
-        GROUP BY CardId
+        FROM ReviewLogs WHERE UndoneAt IS NULL
         """;
 
-    private const string LeechesSql = """
-        SELECT CardId, COUNT(*) FROM CardStates
-        WHERE Lapses >= $leech AND ($card IS NULL OR CardId = $card)
-        GROUP BY CardId
-        """;
+    private const string Choices = "SELECT CardId, ChosenOptions, COUNT(*) FROM ReviewLogs WHERE UndoneAt IS NULL AND ChosenOptions IS NOT NULL";
 
-    private const string ChoicesSql = """
-        SELECT CardId, ChosenOptions, COUNT(*) FROM ReviewLogs
-        WHERE UndoneAt IS NULL AND ChosenOptions IS NOT NULL AND ($card IS NULL OR CardId = $card)
-        GROUP BY CardId, ChosenOptions
-        """;
+    // CardStates is keyed by learner: one card's leeches are a scan (an admin's occasional /card show), as every card's are.
+    private const string Leeches = "SELECT CardId, COUNT(*) FROM CardStates WHERE Lapses >= $leech";
+
+    private static readonly Queries AllCards = new(Grades + " GROUP BY CardId", Choices + " GROUP BY CardId, ChosenOptions", Leeches + " GROUP BY CardId");
+
+    /// <summary>One card's: a range of IX_ReviewLogs_CardId rather than the whole log.</summary>
+    internal static readonly Queries OneCard = new(
+        Grades + " AND CardId = $card GROUP BY CardId",
+        Choices + " AND CardId = $card GROUP BY CardId, ChosenOptions",
+        Leeches + " AND CardId = $card GROUP BY CardId");
 
     /// <summary>Every card with at least one grade that counts, in no particular order.</summary>
     public Task<IReadOnlyList<CardReviewStats>> GetAllAsync(int leechLapses, CancellationToken cancellationToken) =>
@@ -77,16 +76,17 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
 
     private async Task<IReadOnlyList<CardReviewStats>> ReadAsync(string? cardId, int leechLapses, CancellationToken cancellationToken)
     {
+        var queries = cardId is null ? AllCards : OneCard;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
 
         // One read transaction: the three queries see the same moment.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var leeches = new Dictionary<string, int>(StringComparer.Ordinal);
-        await ForEachRowAsync(transaction, LeechesSql, cardId, leechLapses, r => leeches[r.GetString(0)] = r.GetInt32(1), cancellationToken).ConfigureAwait(false);
+        await ForEachRowAsync(transaction, queries.Leeches, cardId, leechLapses, r => leeches[r.GetString(0)] = r.GetInt32(1), cancellationToken).ConfigureAwait(false);
 
         var picks = new Dictionary<string, (int Answers, Dictionary<int, int> Options)>(StringComparer.Ordinal);
-        await ForEachRowAsync(transaction, ChoicesSql, cardId, leechLapses, r =>
+        await ForEachRowAsync(transaction, queries.Choices, cardId, leechLapses, r =>
         {
             var id = r.GetString(0);
             var count = r.GetInt32(2);
@@ -100,7 +100,7 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
         }, cancellationToken).ConfigureAwait(false);
 
         var stats = new List<CardReviewStats>();
-        await ForEachRowAsync(transaction, GradesSql, cardId, leechLapses, r =>
+        await ForEachRowAsync(transaction, queries.Grades, cardId, leechLapses, r =>
         {
             var id = r.GetString(0);
             var (answers, options) = picks.TryGetValue(id, out var chosen) ? chosen : (0, new Dictionary<int, int>());
@@ -116,8 +116,8 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        command.Parameters.AddWithValue("$leech", leechLapses); // extra parameters are ignored by the statements without them
         command.Parameters.AddWithValue("$card", (object?)cardId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$leech", leechLapses); // unused by the statements without it
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -125,4 +125,7 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
             onRow(reader);
         }
     }
+
+    /// <summary>The three statements of one read: grades, options chosen, leeches.</summary>
+    internal sealed record Queries(string Grades, string Choices, string Leeches);
 }

@@ -52,7 +52,8 @@ public sealed record DueCard(string CardId, DateTimeOffset Due, bool InRedrill, 
 /// reading the due queue — are hand-written SQL on the context's connection: measured with 1,000,000 card states, EF Core's
 /// change tracking and SaveChanges cost about 0.5 ms a grade, four times the SQL itself (see the README's benchmarks). The
 /// schema is still EF Core's (entities and migrations); every test of this store runs this SQL against the migrated schema,
-/// so a renamed column fails the tests, not production.
+/// so a renamed column fails the tests, not production. A grade can be taken back (<see cref="UndoAsync"/>): its log row keeps
+/// the whole state before it, and stays, marked undone; every read here counts only the grades that were not undone.
 /// </summary>
 public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
 {

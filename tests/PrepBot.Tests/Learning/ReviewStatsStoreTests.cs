@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Learning;
 using PrepBot.Tests.Support;
@@ -45,6 +47,28 @@ public sealed class ReviewStatsStoreTests : IAsyncLifetime
 
         Assert.Equal((3, 0), (reveal!.Reviews, reveal.Leeches));
         Assert.Null(none);
+    }
+
+    [Fact]
+    public async Task One_cards_grades_are_read_through_the_card_index_not_the_whole_log()
+    {
+        await using var db = await _db.Factory.CreateDbContextAsync(Ct);
+        await db.Database.OpenConnectionAsync(Ct);
+        var plan = new List<string>();
+        foreach (var sql in new[] { ReviewStatsStore.OneCard.Grades, ReviewStatsStore.OneCard.Choices })
+        {
+            await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            command.Parameters.AddWithValue("$card", "c1");
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Equal(2, plan.Count(step => step.Contains("USING INDEX IX_ReviewLogs_CardId (CardId=?)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN ReviewLogs", StringComparison.Ordinal));
     }
 }
 
