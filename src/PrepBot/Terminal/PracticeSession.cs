@@ -113,9 +113,8 @@ internal sealed partial class PracticeSession(
             return menu;
         }
 
-        for (var r = 0; r < replies.Count; r++)
+        foreach (var reply in replies)
         {
-            var reply = replies[r];
             if (reply.Modal is { } modal)
             {
                 var submitted = await FillFormAsync(modal, cancellationToken).ConfigureAwait(false);
@@ -140,14 +139,6 @@ internal sealed partial class PracticeSession(
                 await io.Output.WriteLineAsync($"Saved {path}").ConfigureAwait(false);
             }
             var replyMenu = new TerminalMenu(reply);
-
-            // Only the last menu of a batch can be chosen from (e.g. the next review's, not Undo under the grade before it:
-            // that one is the command undo), so an earlier one is not shown.
-            if (!replyMenu.IsEmpty && replies.Skip(r + 1).Any(later => !new TerminalMenu(later).IsEmpty))
-            {
-                continue;
-            }
-
             if (!replyMenu.IsEmpty)
             {
                 await io.Output.WriteLineAsync().ConfigureAwait(false);
