@@ -47,8 +47,14 @@ internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLo
         builder.Property(r => r.CardId).HasMaxLength(64);
         builder.HasOne<Learner>().WithMany().HasForeignKey(r => r.LearnerId).OnDelete(DeleteBehavior.Cascade);
 
-        // One grade per learner, card and state version: a double click or a retried submit cannot count twice.
-        builder.HasIndex(r => new { r.LearnerId, r.CardId, r.StateVersion }).IsUnique();
+        builder.Property(r => r.ChosenOptions).HasMaxLength(100);
+
+        // One counted grade per learner, card and state version: a double click or a retried submit cannot count twice.
+        // An undone grade is left out, so the card can be graded again from the state it went back to.
+        builder.HasIndex(r => new { r.LearnerId, r.CardId, r.StateVersion }).IsUnique().HasFilter("\"UndoneAt\" IS NULL");
+
+        // Content statistics read every learner's grades of one card.
+        builder.HasIndex(r => r.CardId);
 
         // Streaks and "reviews this week" read a learner's log by time.
         builder.HasIndex(r => new { r.LearnerId, r.AnsweredAt });

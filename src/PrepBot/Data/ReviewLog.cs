@@ -12,7 +12,11 @@ public enum ReviewKind
     Redrill = 2,
 }
 
-/// <summary>Append-only record of every grade, with the card state before and after it.</summary>
+/// <summary>
+/// Append-only record of every grade, with the card state before and after it. An undone grade (<c>/undo</c>) keeps its row,
+/// marked <see cref="UndoneAt"/>: it no longer counts anywhere (statistics, streaks, the daily question), and the card can be
+/// graded again at the same state version.
+/// </summary>
 public sealed class ReviewLog
 {
     public long Id { get; set; }
@@ -46,4 +50,25 @@ public sealed class ReviewLog
     public int NextRepetitions { get; set; }
 
     public DateTimeOffset NextDue { get; set; }
+
+    // The rest of the state before the grade, so that an undo puts it back exactly. Null on rows recorded before undo existed.
+    public int? PreviousLapses { get; set; }
+
+    public DateTimeOffset? PreviousScheduledDue { get; set; }
+
+    public bool? PreviousInRedrill { get; set; }
+
+    public DateTimeOffset? PreviousLastReviewedAt { get; set; }
+
+    /// <summary>The learner's study day the grade was counted on (in their zone at the time); an undo takes the count back there.</summary>
+    public DateOnly? StudyDay { get; set; }
+
+    /// <summary>When the learner took the grade back; null while it counts.</summary>
+    public DateTimeOffset? UndoneAt { get; set; }
+
+    /// <summary>
+    /// Multiple choice: the options chosen, by their place in the card file (0 = first written), comma-separated in
+    /// ascending order (<c>2</c>, or <c>0,3</c> on a card with several right answers); null for other answers.
+    /// </summary>
+    public string? ChosenOptions { get; set; }
 }

@@ -33,6 +33,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddPrepBotQuiz();
         services.AddPrepBotReview();
         services.AddPrepBotSuspendedCards();
+        services.AddPrepBotUndo();
         services.AddPrepBotPlan();
         services.AddPrepBotStats();
         services.AddPrepBotStar();

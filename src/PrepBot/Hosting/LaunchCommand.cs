@@ -6,6 +6,7 @@ public enum LaunchMode
     Default,
     Practice,
     ContentCheck,
+    ContentStats,
     SqlTry,
     DataBackup,
     DataRestore,
@@ -26,6 +27,11 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
     /// <summary><c>sql try</c>: the query file, or <c>-</c> for standard input.</summary>
     public string? SqlQuery { get; init; }
 
+    /// <summary><c>content stats</c>: leave out cards with fewer grades than this.</summary>
+    public int MinReviews { get; init; } = 1;
+
+    public const string MinReviewsUsage = "--min-reviews needs a whole number of reviews from 1 up, e.g. --min-reviews 5";
+
     /// <summary><c>data backup</c> / <c>data restore</c>: the backup file.</summary>
     public string? DataFile { get; init; }
 
@@ -35,6 +41,8 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
           dotnet run --project src/PrepBot -- practice          local practice session in the terminal
           dotnet run --project src/PrepBot -- content check [--content DIR]
                                                                 check every card, report path:line: message
+          dotnet run --project src/PrepBot -- content stats [--min-reviews N]
+                                                                how learners do on each card, worst first (default N: 1)
           dotnet run --project src/PrepBot -- sql try <card-id or path> <query-file or ->
                                                                 grade a query as a learner's is graded, print the feedback;
                                                                 exit 0 accepted, 1 rejected, 2 refused or error
@@ -86,6 +94,11 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
             return new LaunchCommand(LaunchMode.ContentCheck, directory, [.. rest]);
         }
 
+        if (args[0] == "content" && args.Length > 1 && args[1] == "stats")
+        {
+            return ParseContentStats(args[2..]);
+        }
+
         if (args[0] == "sql" && args.Length > 1 && args[1] == "try")
         {
             var positional = args[2..].Where(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToList();
@@ -106,6 +119,46 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
         }
 
         return new LaunchCommand(LaunchMode.Help, null, [], $"Unknown command '{string.Join(' ', args)}'.");
+    }
+
+    /// <summary><c>content stats</c>: <c>--min-reviews N</c> (or <c>--min-reviews=N</c>); other <c>--Section:Key=value</c> go to the host.</summary>
+    private static LaunchCommand ParseContentStats(string[] args)
+    {
+        var rest = new List<string>();
+        var minReviews = 1;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string? value = null;
+            if (args[i] == "--min-reviews")
+            {
+                if (i + 1 >= args.Length)
+                {
+                    return new LaunchCommand(LaunchMode.ContentStats, null, [], MinReviewsUsage + " (the number is missing).");
+                }
+
+                value = args[++i];
+            }
+            else if (args[i].StartsWith("--min-reviews=", StringComparison.Ordinal))
+            {
+                value = args[i]["--min-reviews=".Length..];
+            }
+            else if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return new LaunchCommand(LaunchMode.ContentStats, null, [], $"content stats takes no '{args[i]}'; {MinReviewsUsage}.");
+            }
+            else
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+
+            if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out minReviews) || minReviews < 1)
+            {
+                return new LaunchCommand(LaunchMode.ContentStats, null, [], $"{MinReviewsUsage} (got '{value}').");
+            }
+        }
+
+        return new LaunchCommand(LaunchMode.ContentStats, null, [.. rest]) { MinReviews = minReviews };
     }
 
     private static bool IsHelp(string arg) => arg is "help" or "--help" or "-h" or "-?";

@@ -8,6 +8,7 @@ using PrepBot.Content;
 using PrepBot.Data;
 using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
+using PrepBot.Features.Cards;
 using PrepBot.Features.SqlPractice;
 using PrepBot.Operations;
 using PrepBot.Operations.Backups;
@@ -54,6 +55,13 @@ public static class PrepBotApp
             {
                 configure?.Invoke(builder);
                 return RunContentCheck(builder, launch.ContentDirectory, output, error);
+            }
+
+            if (launch.Mode == LaunchMode.ContentStats)
+            {
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+                configure?.Invoke(builder);
+                return await RunContentStatsAsync(builder, launch.MinReviews, output, error).ConfigureAwait(false);
             }
 
             if (launch.Mode == LaunchMode.SqlTry)
@@ -152,6 +160,26 @@ public static class PrepBotApp
         // and a failed start is reported by RunAsync in one line rather than as the host's stack trace.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    }
+
+    /// <summary>
+    /// <c>content stats</c>: the database must exist (nothing is created for a report); it is brought to the latest schema as
+    /// the bot would at start, then read.
+    /// </summary>
+    private static async Task<int> RunContentStatsAsync(HostApplicationBuilder builder, int minReviews, TextWriter output, TextWriter error)
+    {
+        await using var services = builder.Services.BuildServiceProvider();
+        services.GetService<IStartupValidator>()?.Validate();
+        var database = services.GetRequiredService<DatabaseLocation>().Path;
+        if (!File.Exists(database))
+        {
+            await error.WriteLineAsync($"content stats: there is no database at '{database}' (Data:DatabasePath), so no review to count yet.").ConfigureAwait(false);
+            return ExitBadConfiguration;
+        }
+
+        await ActivatorUtilities.CreateInstance<DatabaseMigrator>(services).StartAsync(CancellationToken.None).ConfigureAwait(false);
+        await services.GetRequiredService<ContentStatsCommand>().RunAsync(minReviews, database, output, CancellationToken.None).ConfigureAwait(false);
+        return ExitOk;
     }
 
     private static int RunContentCheck(HostApplicationBuilder builder, string? directory, TextWriter output, TextWriter error)

@@ -19,6 +19,7 @@ public static class LearningServiceCollectionExtensions
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<CardHoldStore>();
         services.AddSingleton<StudyDayStore>();
+        services.AddSingleton<ReviewStatsStore>();
         return services;
     }
 }

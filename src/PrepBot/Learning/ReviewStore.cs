@@ -18,7 +18,11 @@ public enum RecordResult
 }
 
 /// <summary>What recording a grade did, with the card's state afterwards.</summary>
-public sealed record ReviewOutcome(RecordResult Result, ReviewKind Kind, CardStateSnapshot State);
+public sealed record ReviewOutcome(RecordResult Result, ReviewKind Kind, CardStateSnapshot State)
+{
+    /// <summary>The review-log row of a recorded grade (what Undo names); null when nothing was recorded.</summary>
+    public long? LogId { get; init; }
+}
 
 /// <summary>A read-only copy of <see cref="CardState"/> handed to features.</summary>
 public sealed record CardStateSnapshot(
@@ -48,7 +52,8 @@ public sealed record DueCard(string CardId, DateTimeOffset Due, bool InRedrill, 
 /// reading the due queue — are hand-written SQL on the context's connection: measured with 1,000,000 card states, EF Core's
 /// change tracking and SaveChanges cost about 0.5 ms a grade, four times the SQL itself (see the README's benchmarks). The
 /// schema is still EF Core's (entities and migrations); every test of this store runs this SQL against the migrated schema,
-/// so a renamed column fails the tests, not production.
+/// so a renamed column fails the tests, not production. A grade can be taken back (<see cref="UndoAsync"/>): its log row keeps
+/// the whole state before it, and stays, marked undone; every read here counts only the grades that were not undone.
 /// </summary>
 public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
 {
@@ -74,7 +79,7 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         """;
 
     private const string LogExists = """
-        SELECT EXISTS (SELECT 1 FROM ReviewLogs WHERE LearnerId = $learner AND CardId = $card AND StateVersion = $version)
+        SELECT EXISTS (SELECT 1 FROM ReviewLogs WHERE LearnerId = $learner AND CardId = $card AND StateVersion = $version AND UndoneAt IS NULL)
         """;
 
     private const string InsertState = """
@@ -92,9 +97,12 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
     private const string InsertLog = """
         INSERT INTO ReviewLogs (LearnerId, CardId, StateVersion, Quality, Kind, AnsweredAt,
             PreviousEasinessFactor, PreviousIntervalDays, PreviousRepetitions, PreviousDue,
-            NextEasinessFactor, NextIntervalDays, NextRepetitions, NextDue)
+            NextEasinessFactor, NextIntervalDays, NextRepetitions, NextDue,
+            PreviousLapses, PreviousScheduledDue, PreviousInRedrill, PreviousLastReviewedAt, StudyDay, ChosenOptions)
         VALUES ($learner, $card, $version, $quality, $kind, $answeredAt, $prevEf, $prevInterval, $prevRepetitions, $prevDue,
-            $nextEf, $nextInterval, $nextRepetitions, $nextDue)
+            $nextEf, $nextInterval, $nextRepetitions, $nextDue,
+            $prevLapses, $prevScheduled, $prevRedrill, $prevLastReviewed, $day, $chosen)
+        RETURNING Id
         """;
 
     // The learner's study day, fixed now in their zone of the moment: streaks and the leaderboard count it as it was.
@@ -110,8 +118,17 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
     /// <paramref name="answersVersion"/> is the state version the learner saw when asked (0 for a new card);
     /// a second submit of the same answer finds the version moved on and is reported as a duplicate.
     /// </summary>
+    public Task<ReviewOutcome> RecordAsync(
+        long learnerId, string cardId, int answersVersion, int quality, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        RecordAsync(learnerId, cardId, answersVersion, quality, zone, chosenOptions: null, cancellationToken);
+
+    /// <summary>
+    /// As above, for a multiple-choice answer: <paramref name="chosenOptions"/> are the options chosen by their place in the
+    /// card file, kept on the log row for the authors' statistics (<c>content stats</c>).
+    /// </summary>
     public async Task<ReviewOutcome> RecordAsync(
-        long learnerId, string cardId, int answersVersion, int quality, TimeZoneInfo zone, CancellationToken cancellationToken)
+        long learnerId, string cardId, int answersVersion, int quality, TimeZoneInfo zone, IReadOnlyCollection<int>? chosenOptions,
+        CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 5);
@@ -132,6 +149,7 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
 
         var now = time.GetUtcNow();
         var (updated, log) = Apply(state, learnerId, cardId, quality, now, zone);
+        log.ChosenOptions = ReviewChoices.Format(chosenOptions);
         bool written;
         try
         {
@@ -152,7 +170,114 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         PrepBotMetrics.ReviewsRecorded.Add(1, new KeyValuePair<string, object?>("grade", GradeName(quality)));
-        return new ReviewOutcome(RecordResult.Recorded, log.Kind, CardStateSnapshot.From(updated));
+        return new ReviewOutcome(RecordResult.Recorded, log.Kind, CardStateSnapshot.From(updated)) { LogId = log.Id };
+    }
+
+    private const string SelectLogById = UndoLogColumns + " WHERE Id = $id";
+
+    // The learner's latest grade that still counts: the top of the (learner, answered at) index.
+    private const string SelectLastLog = UndoLogColumns + " WHERE LearnerId = $learner AND UndoneAt IS NULL ORDER BY AnsweredAt DESC, Id DESC LIMIT 1";
+
+    private const string UndoLogColumns = """
+        SELECT Id, LearnerId, CardId, StateVersion, Quality, Kind, AnsweredAt, UndoneAt,
+            PreviousEasinessFactor, PreviousIntervalDays, PreviousRepetitions, PreviousDue,
+            PreviousLapses, PreviousScheduledDue, PreviousInRedrill, PreviousLastReviewedAt, StudyDay
+        FROM ReviewLogs
+        """;
+
+    private const string SelectVersion = "SELECT Version FROM CardStates WHERE LearnerId = $learner AND CardId = $card";
+
+    // The version checks are the optimistic lock: a grade or an undo that got in first leaves nothing to change here.
+    private const string DeleteNewState = "DELETE FROM CardStates WHERE LearnerId = $learner AND CardId = $card AND Version = $after";
+
+    private const string RestoreState = """
+        UPDATE CardStates SET EasinessFactor = $ef, IntervalDays = $interval, Repetitions = $repetitions, Lapses = $lapses,
+            Due = $due, ScheduledDue = $scheduled, InRedrill = $redrill, Version = $before, LastReviewedAt = $lastReviewed
+        WHERE LearnerId = $learner AND CardId = $card AND Version = $after
+        """;
+
+    private const string MarkUndone = "UPDATE ReviewLogs SET UndoneAt = $now WHERE Id = $id AND UndoneAt IS NULL";
+
+    private const string UncountStudyDay = """
+        UPDATE StudyDays SET Reviews = Reviews - 1, Scored = Scored - $scored, Correct = Correct - $correct
+        WHERE LearnerId = $learner AND Day = $day
+        """;
+
+    // A day whose only grade was undone was not a study day: the row goes, as if the grade had never been given.
+    private const string DeleteEmptyStudyDay = "DELETE FROM StudyDays WHERE LearnerId = $learner AND Day = $day AND Reviews <= 0";
+
+    /// <summary>
+    /// Takes back one grade (<paramref name="logId"/>, or the learner's latest counted grade when null) in one transaction:
+    /// the card state goes back to what it was before the grade, column for column (a card graded for the first time
+    /// becomes new again: its state row is deleted), the log row is marked undone (it stays, counted nowhere) and the
+    /// study day's counts drop by what the grade added. Refused, changing nothing, when the grade is someone else's, was
+    /// already undone, the card was graded again since, or it is older than <paramref name="window"/>. The state's version
+    /// is checked in the same transaction, so of two undo presses at once exactly one succeeds.
+    /// </summary>
+    public async Task<UndoOutcome> UndoAsync(long learnerId, long? logId, TimeSpan window, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var log = await ReadUndoLogAsync(transaction, learnerId, logId, cancellationToken).ConfigureAwait(false);
+        if (log is null)
+        {
+            return new UndoOutcome(UndoResult.NothingToUndo, null);
+        }
+
+        var grade = new UndoneGrade(log.CardId, log.Quality, log.Kind, log.AnsweredAt);
+        var now = time.GetUtcNow();
+        var result = log.LearnerId != learnerId ? UndoResult.NotYours
+            : log.UndoneAt is not null ? UndoResult.AlreadyUndone
+            : await ReadVersionAsync(transaction, learnerId, log.CardId, cancellationToken).ConfigureAwait(false) != log.StateVersion + 1 ? UndoResult.GradedAgain
+            : now - log.AnsweredAt > window ? UndoResult.Expired
+            : log.PreviousLapses is null || log.PreviousInRedrill is null || log.StudyDay is null ? UndoResult.NotUndoable
+            : UndoResult.Undone;
+        if (result != UndoResult.Undone)
+        {
+            return new UndoOutcome(result, result == UndoResult.NotYours ? null : grade);
+        }
+
+        var key = new (string, object?)[] { ("$learner", learnerId), ("$card", log.CardId), ("$after", log.StateVersion + 1) };
+        var restore = log.Kind == ReviewKind.New
+            ? Command(transaction, DeleteNewState, key)
+            : Command(transaction, RestoreState, [.. key,
+                ("$ef", log.PreviousEasinessFactor), ("$interval", log.PreviousIntervalDays), ("$repetitions", log.PreviousRepetitions),
+                ("$lapses", log.PreviousLapses), ("$due", StorageEncoding.Millis(log.PreviousDue!.Value)),
+                ("$scheduled", StorageEncoding.Millis(log.PreviousScheduledDue!.Value)), ("$redrill", log.PreviousInRedrill),
+                ("$before", log.StateVersion), ("$lastReviewed", StorageEncoding.Millis(log.PreviousLastReviewedAt!.Value))]);
+        await using (restore)
+        {
+            if (await restore.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return new UndoOutcome(UndoResult.GradedAgain, grade);
+            }
+        }
+
+        await using (var mark = Command(transaction, MarkUndone, ("$id", log.Id), ("$now", StorageEncoding.Millis(now))))
+        {
+            if (await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return new UndoOutcome(UndoResult.AlreadyUndone, grade);
+            }
+        }
+
+        var scored = log.Kind != ReviewKind.Redrill;
+        var day = StorageEncoding.Day(log.StudyDay!.Value);
+        await using (var uncount = Command(transaction, UncountStudyDay, ("$learner", learnerId), ("$day", day), ("$scored", scored ? 1 : 0),
+            ("$correct", scored && log.Quality >= Sm2.PassingQuality ? 1 : 0)))
+        {
+            await uncount.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var empty = Command(transaction, DeleteEmptyStudyDay, ("$learner", learnerId), ("$day", day)))
+        {
+            await empty.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        PrepBotMetrics.ReviewsUndone.Add(1, new KeyValuePair<string, object?>("grade", GradeName(log.Quality)));
+        return new UndoOutcome(UndoResult.Undone, grade);
     }
 
     /// <summary>The button a quality comes from (a metric tag), or the SM-2 quality itself for the two no button gives.</summary>
@@ -211,7 +336,7 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
     public async Task<IReadOnlyList<ReviewMoment>> GetReviewMomentsAsync(long learnerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ReviewLogs.AsNoTracking()
+        return await Counted(db)
             .Where(r => r.LearnerId == learnerId && r.AnsweredAt >= since)
             .OrderBy(r => r.AnsweredAt)
             .Select(r => new ReviewMoment(r.AnsweredAt, r.Quality, r.Kind))
@@ -222,7 +347,7 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
     public async Task<IReadOnlyList<ReviewMoment>> GetReviewMomentsAsync(long learnerId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ReviewLogs.AsNoTracking()
+        return await Counted(db)
             .Where(r => r.LearnerId == learnerId && r.AnsweredAt >= since && r.AnsweredAt < until)
             .Select(r => new ReviewMoment(r.AnsweredAt, r.Quality, r.Kind))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -232,7 +357,7 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
     public async Task<IReadOnlyDictionary<ReviewKind, int>> CountGradesSinceAsync(long learnerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var counts = await db.ReviewLogs.AsNoTracking()
+        var counts = await Counted(db)
             .Where(r => r.LearnerId == learnerId && r.AnsweredAt >= since)
             .GroupBy(r => r.Kind)
             .Select(g => new { Kind = g.Key, Count = g.Count() })
@@ -250,7 +375,7 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ReviewLogs.AsNoTracking()
+        return await Counted(db)
             .Where(r => learnerIds.Contains(r.LearnerId))
             .GroupBy(r => r.LearnerId)
             .Select(g => new { LearnerId = g.Key, Last = g.Max(r => r.AnsweredAt) })
@@ -333,7 +458,7 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
     public async Task<IReadOnlyList<CardReview>> GetCardReviewsAsync(long learnerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ReviewLogs.AsNoTracking()
+        return await Counted(db)
             .Where(r => r.LearnerId == learnerId && r.AnsweredAt >= since)
             .OrderBy(r => r.AnsweredAt)
             .Select(r => new CardReview(r.CardId, r.AnsweredAt, r.Quality, r.Kind))
@@ -353,6 +478,49 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.OrderByDescending(r => r.Lapses).ThenBy(r => r.CardId, StringComparer.Ordinal).Select(r => (r.CardId, r.Lapses))];
     }
+
+    private static async Task<ReviewLog?> ReadUndoLogAsync(SqliteTransaction transaction, long learnerId, long? logId, CancellationToken cancellationToken)
+    {
+        await using var command = logId is { } id
+            ? Command(transaction, SelectLogById, ("$id", id))
+            : Command(transaction, SelectLastLog, ("$learner", learnerId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        DateTimeOffset? Instant(int column) => reader.IsDBNull(column) ? null : StorageEncoding.Instant(reader.GetInt64(column));
+        return new ReviewLog
+        {
+            Id = reader.GetInt64(0),
+            LearnerId = reader.GetInt64(1),
+            CardId = reader.GetString(2),
+            StateVersion = reader.GetInt32(3),
+            Quality = reader.GetInt32(4),
+            Kind = (ReviewKind)reader.GetInt32(5),
+            AnsweredAt = StorageEncoding.Instant(reader.GetInt64(6)),
+            UndoneAt = Instant(7),
+            PreviousEasinessFactor = reader.GetDouble(8),
+            PreviousIntervalDays = reader.GetInt32(9),
+            PreviousRepetitions = reader.GetInt32(10),
+            PreviousDue = Instant(11),
+            PreviousLapses = reader.IsDBNull(12) ? null : reader.GetInt32(12),
+            PreviousScheduledDue = Instant(13),
+            PreviousInRedrill = reader.IsDBNull(14) ? null : reader.GetBoolean(14),
+            PreviousLastReviewedAt = Instant(15),
+            StudyDay = reader.IsDBNull(16) ? null : DateOnly.ParseExact(reader.GetString(16), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static async Task<int?> ReadVersionAsync(SqliteTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(transaction, SelectVersion, ("$learner", learnerId), ("$card", cardId));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? (int)version : null;
+    }
+
+    /// <summary>The grades that count: every review-log row but the undone ones.</summary>
+    private static IQueryable<ReviewLog> Counted(PrepBotDbContext db) => db.ReviewLogs.AsNoTracking().Where(r => r.UndoneAt == null);
 
     private static async Task<CardState?> ReadStateAsync(SqliteTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
     {
@@ -414,8 +582,13 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
             ("$prevEf", log.PreviousEasinessFactor), ("$prevInterval", log.PreviousIntervalDays),
             ("$prevRepetitions", log.PreviousRepetitions), ("$prevDue", log.PreviousDue is { } previous ? StorageEncoding.Millis(previous) : null),
             ("$nextEf", log.NextEasinessFactor), ("$nextInterval", log.NextIntervalDays),
-            ("$nextRepetitions", log.NextRepetitions), ("$nextDue", StorageEncoding.Millis(log.NextDue)));
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            ("$nextRepetitions", log.NextRepetitions), ("$nextDue", StorageEncoding.Millis(log.NextDue)),
+            ("$prevLapses", log.PreviousLapses), ("$prevScheduled", log.PreviousScheduledDue is { } scheduled ? StorageEncoding.Millis(scheduled) : null),
+            ("$prevRedrill", log.PreviousInRedrill),
+            ("$prevLastReviewed", log.PreviousLastReviewedAt is { } reviewed ? StorageEncoding.Millis(reviewed) : null),
+            ("$day", StorageEncoding.Day(studyDay)), ("$chosen", log.ChosenOptions));
+        log.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        log.StudyDay = studyDay;
 
         var scored = log.Kind != ReviewKind.Redrill;
         await using var day = Command(transaction, UpsertStudyDay,
@@ -479,6 +652,10 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
             PreviousIntervalDays = state.IntervalDays,
             PreviousRepetitions = state.Repetitions,
             PreviousDue = kind == ReviewKind.New ? null : state.Due,
+            PreviousLapses = state.Lapses,
+            PreviousScheduledDue = kind == ReviewKind.New ? null : state.ScheduledDue,
+            PreviousInRedrill = state.InRedrill,
+            PreviousLastReviewedAt = kind == ReviewKind.New ? null : state.LastReviewedAt,
         };
 
         if (kind == ReviewKind.Redrill)
@@ -513,6 +690,36 @@ public sealed class ReviewStore(IDbContextFactory<PrepBotDbContext> contextFacto
         return (state, log);
     }
 }
+
+public enum UndoResult
+{
+    /// <summary>The grade was taken back.</summary>
+    Undone,
+
+    /// <summary>No such grade (or the learner has no grade that still counts).</summary>
+    NothingToUndo,
+
+    /// <summary>The grade is another learner's.</summary>
+    NotYours,
+
+    /// <summary>The grade was undone already.</summary>
+    AlreadyUndone,
+
+    /// <summary>The card was graded again since: only its latest grade can be taken back.</summary>
+    GradedAgain,
+
+    /// <summary>The grade is older than the undo window.</summary>
+    Expired,
+
+    /// <summary>The grade was recorded before PrepBot kept what an undo needs.</summary>
+    NotUndoable,
+}
+
+/// <summary>The grade an undo was about: its card, SM-2 quality, kind and when it was given.</summary>
+public sealed record UndoneGrade(string CardId, int Quality, ReviewKind Kind, DateTimeOffset AnsweredAt);
+
+/// <summary>What an undo did; <see cref="Grade"/> is null when there was no grade of the learner's to speak of.</summary>
+public sealed record UndoOutcome(UndoResult Result, UndoneGrade? Grade);
 
 /// <summary>One grade's time and value, for streaks and statistics.</summary>
 public sealed record ReviewMoment(DateTimeOffset AnsweredAt, int Quality, ReviewKind Kind);

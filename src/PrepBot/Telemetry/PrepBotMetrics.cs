@@ -41,6 +41,9 @@ public static class PrepBotMetrics
     public static readonly Counter<long> ReviewsRecorded = Meter.CreateCounter<long>(
         "prepbot.reviews.recorded", "{review}", "Reviews recorded (SM-2 updated and logged), by grade.");
 
+    public static readonly Counter<long> ReviewsUndone = Meter.CreateCounter<long>(
+        "prepbot.reviews.undone", "{review}", "Recorded reviews the learner took back with Undo, by grade.");
+
     public static readonly Counter<long> SqlGradings = Meter.CreateCounter<long>(
         "prepbot.sql.gradings", "{grading}", "Learners' SQL queries graded, by verdict (accepted, rejected, refused, failed, unavailable).");
 

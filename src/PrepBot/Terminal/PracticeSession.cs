@@ -40,7 +40,7 @@ internal sealed partial class PracticeSession(
             var learner = await learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, stoppingToken).ConfigureAwait(false);
             await learners.SetTimeZoneAsync(learner.Id, who.DefaultTimeZoneId, stoppingToken).ConfigureAwait(false);
             await output.WriteLineAsync(banner.Line).ConfigureAwait(false);
-            await output.WriteLineAsync("Type /quiz for a question, /review for due cards, /plan for your week, /star to rehearse a behavioural answer, /stats, /help, or /quit.").ConfigureAwait(false);
+            await output.WriteLineAsync("Type /quiz for a question, /review for due cards, undo to take back your last grade, /plan for your week, /star to rehearse a behavioural answer, /stats, /help, or /quit.").ConfigureAwait(false);
             var menu = TerminalMenu.Empty;
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -68,6 +68,11 @@ internal sealed partial class PracticeSession(
                 if (typed.StartsWith('/'))
                 {
                     input = CommandLine.Parse(typed);
+                }
+                else if (typed.Equals("undo", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Undo is offered under every grade; typed as a word it takes back the latest grade (/undo).
+                    input = CommandLine.Parse("/undo");
                 }
                 else
                 {

@@ -38,6 +38,26 @@ public sealed class LaunchCommandTests
     }
 
     [Fact]
+    public void Content_stats_takes_min_reviews_and_passes_settings_on()
+    {
+        var spaced = LaunchCommand.Parse(["content", "stats", "--min-reviews", "5", "--Data:DatabasePath=x.db"]);
+        var joined = LaunchCommand.Parse(["content", "stats", "--min-reviews=7"]);
+        var plain = LaunchCommand.Parse(["content", "stats"]);
+
+        Assert.Equal((LaunchMode.ContentStats, 5, null), (spaced.Mode, spaced.MinReviews, spaced.Error));
+        Assert.Equal(["--Data:DatabasePath=x.db"], spaced.HostArguments);
+        Assert.Equal(7, joined.MinReviews);
+        Assert.Equal(1, plain.MinReviews);
+    }
+
+    [Fact]
+    public void Content_stats_refuses_a_stray_word()
+    {
+        Assert.Equal("content stats takes no 'cards'; --min-reviews needs a whole number of reviews from 1 up, e.g. --min-reviews 5.",
+            LaunchCommand.Parse(["content", "stats", "cards"]).Error);
+    }
+
+    [Fact]
     public void Content_flag_without_a_folder_is_an_error()
     {
         Assert.Equal("--content needs a folder, e.g. --content content", LaunchCommand.Parse(["content", "check", "--content"]).Error);

@@ -161,7 +161,7 @@ public sealed class PracticeSessionTests : IDisposable
     {
         var (_, output) = await RunAsync("/quizz", "/quit");
 
-        Assert.Contains("There is no command /quizz. Did you mean /quiz? Commands: /quiz, /review, /cards, /plan, /stats, /star, /stories, /leaderboard, /me, /help, /mock, /card, /setup.", output, StringComparison.Ordinal);
+        Assert.Contains("There is no command /quizz. Did you mean /quiz? Commands: /quiz, /review, /cards, /undo, /plan, /stats, /star, /stories, /leaderboard, /me, /help, /mock, /card, /setup.", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -604,6 +604,10 @@ namespace PrepBot.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChosenOptions")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -628,10 +632,22 @@ namespace PrepBot.Data.Migrations
                     b.Property<double>("PreviousEasinessFactor")
                         .HasColumnType("REAL");
 
+                    b.Property<bool?>("PreviousInRedrill")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PreviousIntervalDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PreviousLapses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreviousLastReviewedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PreviousRepetitions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreviousScheduledDue")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Quality")
@@ -640,12 +656,21 @@ namespace PrepBot.Data.Migrations
                     b.Property<int>("StateVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("StudyDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CardId");
 
                     b.HasIndex("LearnerId", "AnsweredAt");
 
                     b.HasIndex("LearnerId", "CardId", "StateVersion")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"UndoneAt\" IS NULL");
 
                     b.ToTable("ReviewLogs");
                 });

@@ -1,21 +1,25 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Features.Study;
+using PrepBot.Learning;
 
 namespace PrepBot.Features.Cards;
 
 /// <summary>
 /// <c>/card show id:&lt;id&gt;</c> (admins): the card's question exactly as the study presenter shows it to learners,
-/// its answer side, and its metadata. The preview carries no buttons, so nothing can be recorded for the admin.
+/// its answer side, its metadata and, for admins, how learners do on it (<see cref="CardStatsReport"/>). The preview carries
+/// no buttons, so nothing can be recorded for the admin.
 /// </summary>
-public sealed class CardShowHandler(CardCatalog catalog)
+public sealed class CardShowHandler(CardCatalog catalog, ReviewStatsStore stats, IOptions<LearningOptions> learning)
 {
     public const string IdOption = "id";
 
-    public IReadOnlyList<Reply> Handle(LearnerContext admin, ResolvedCommand command)
+    public async Task<IReadOnlyList<Reply>> HandleAsync(LearnerIdentity who, LearnerContext admin, ResolvedCommand command, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(command);
         var id = command.Get(IdOption) ?? string.Empty;
@@ -40,7 +44,35 @@ public sealed class CardShowHandler(CardCatalog catalog)
             shown.Append("\n\n_Learners also get: ").AppendJoin(" · ", controls).Append("._");
         }
 
-        return [Reply.Text(Metadata(card)), Reply.Text(shown.ToString()), Reply.Text(AnswerSide(card, token))];
+        var replies = new List<Reply> { Reply.Text(Metadata(card)), Reply.Text(shown.ToString()), Reply.Text(AnswerSide(card, token)) };
+
+        // Other learners' results are for the people who run the server and its deck, like the rest of /card.
+        if (who.CanManageServer)
+        {
+            var figures = await stats.GetAsync(card.Id, learning.Value.LeechLapses, cancellationToken).ConfigureAwait(false);
+            replies.Add(Reply.Text(Statistics(figures, card, learning.Value.LeechLapses)));
+        }
+
+        return replies;
+    }
+
+    /// <summary>How learners do on the card: the figures of <c>content stats</c>, undone grades left out.</summary>
+    private static string Statistics(CardReviewStats? figures, Card card, int leechLapses)
+    {
+        var text = new StringBuilder("**How learners do on it** (admins only)\n\n");
+        if (figures is null)
+        {
+            return text.Append("Nobody has answered it yet.").ToString();
+        }
+
+        text.Append(CardStatsReport.Figures(figures));
+        foreach (var line in CardStatsReport.Options(figures, card))
+        {
+            text.Append("\n- ").Append(line.TrimStart());
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\n\n_Lapse rate: scheduled reviews failed; a leech is a learner's card with {leechLapses} or more lapses._");
+        return text.ToString();
     }
 
     private string Metadata(Card card)

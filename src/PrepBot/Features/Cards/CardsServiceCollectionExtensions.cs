@@ -27,12 +27,13 @@ public static class CardsServiceCollectionExtensions
             ],
         };
 
-    /// <summary><c>/card show</c>: deck tools for server admins.</summary>
+    /// <summary><c>/card show</c>: deck tools for server admins; and <c>content stats</c> for authors on the command line.</summary>
     public static IServiceCollection AddPrepBotCards(this IServiceCollection services)
     {
         services.AddSingleton<CardShowHandler>();
         services.AddCommandGroup(Group);
-        services.AddCommandHandler<CardShowHandler>("card show", (handler, request, ct) => Task.FromResult(handler.Handle(request.Learner, request.Command)));
+        services.AddCommandHandler<CardShowHandler>("card show", (handler, request, ct) => handler.HandleAsync(request.Who, request.Learner, request.Command, ct));
+        services.AddSingleton<ContentStatsCommand>();
         services.AddOptionSuggestions<CardCatalog>("card show", CardShowHandler.IdOption, (catalog, who) => who.CanManageServer ? catalog.Cards.Select(c => c.Id) : []);
         return services;
     }

@@ -205,13 +205,15 @@ public sealed class StudyFlow(
         var isCorrect = chosen.Count > 0 && chosen.SetEquals(Enumerable.Range(0, card.Choices.Count).Where(i => card.Choices[i].IsCorrect));
         var grade = !isCorrect ? ReviewGrade.Again : token.HintUsed ? ReviewGrade.Hard : ReviewGrade.Good;
         var feedback = CardPresenter.ChoiceFeedback(card, chosen, isCorrect);
-        return await GradeAsync(learner, card, token, grade.ToQuality(), feedback, cancellationToken).ConfigureAwait(false);
+        return await GradeAsync(learner, card, token, grade.ToQuality(), feedback, cancellationToken, chosen: chosen).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<Reply>> GradeAsync(
-        LearnerContext learner, Card card, StudyToken token, int quality, string? lead, CancellationToken cancellationToken, bool leadEvenIfNotRecorded = false)
+        LearnerContext learner, Card card, StudyToken token, int quality, string? lead, CancellationToken cancellationToken, bool leadEvenIfNotRecorded = false,
+        IReadOnlyCollection<int>? chosen = null)
     {
-        var outcome = await reviews.RecordAsync(learner.Id, card.Id, token.Version, quality, learner.Zone, cancellationToken).ConfigureAwait(false);
+        var outcome = await reviews.RecordAsync(learner.Id, card.Id, token.Version, quality, learner.Zone, chosen, cancellationToken).ConfigureAwait(false);
+        ReplyButton[] undo = outcome.LogId is { } logId ? [UndoButton(learner, logId)] : [];
         var text = new StringBuilder();
         if (lead is not null && (outcome.Result == RecordResult.Recorded || leadEvenIfNotRecorded))
         {
@@ -221,7 +223,7 @@ public sealed class StudyFlow(
         text.Append(Describe(outcome, quality, learner.Zone));
         if (BecameLeech(outcome, quality))
         {
-            return [Leech(card, token, outcome.State.Lapses, text.ToString())];
+            return [Leech(card, token, outcome.State.Lapses, text.ToString(), undo)];
         }
 
         if (token.Mode == StudyMode.Review)
@@ -229,18 +231,18 @@ public sealed class StudyFlow(
             var next = await picker.NextDueAsync(learner, cancellationToken).ConfigureAwait(false);
             if (next is not null)
             {
-                return [new Reply { Markdown = text.ToString(), Buttons = [SuspendButton(token)] }, Ask(learner, next, StudyMode.Review)];
+                return [new Reply { Markdown = text.ToString(), Buttons = [SuspendButton(token), .. undo] }, Ask(learner, next, StudyMode.Review)];
             }
 
             var allowance = await picker.AllowanceAsync(learner, cancellationToken).ConfigureAwait(false);
             if (!allowance.ReviewsLeft && await picker.CountDueAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) > 0)
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n\n✋ **Daily cap reached** — that was review {allowance.ReviewsDone} of {allowance.ReviewCap} for today (`/me cap`); the rest wait for tomorrow.");
-                return [Reply.Text(text.ToString())];
+                return [new Reply { Markdown = text.ToString(), Buttons = undo }];
             }
 
             text.Append("\n\n🎉 **Review done** — nothing else is due right now.");
-            return [new Reply { Markdown = text.ToString(), Buttons = [new ReplyButton("Quiz me on something new", CommandButtons.Quiz, ButtonStyle.Primary)] }];
+            return [new Reply { Markdown = text.ToString(), Buttons = [new ReplyButton("Quiz me on something new", CommandButtons.Quiz, ButtonStyle.Primary), .. undo] }];
         }
 
         var buttons = new List<ReplyButton> { new("Another question", CommandButtons.Quiz, ButtonStyle.Primary) };
@@ -251,7 +253,7 @@ public sealed class StudyFlow(
         }
 
         buttons.Add(SuspendButton(token));
-
+        buttons.AddRange(undo);
         return [new Reply { Markdown = text.ToString(), Buttons = buttons }];
     }
 
@@ -264,7 +266,7 @@ public sealed class StudyFlow(
     /// The reply to the lapse that made a card a leech: what was recorded, that it is a leech and why that matters, the card's
     /// explanation (or answer) with its hint, and the choice to suspend it or keep going.
     /// </summary>
-    private static Reply Leech(Card card, StudyToken token, int lapses, string recorded)
+    private static Reply Leech(Card card, StudyToken token, int lapses, string recorded, ReplyButton[] undo)
     {
         var text = new StringBuilder(recorded);
         text.Append(CultureInfo.InvariantCulture, $"\n\n🩹 **This card is a leech for you** — you have forgotten it {lapses} times after learning it. ");
@@ -278,8 +280,11 @@ public sealed class StudyFlow(
         var keepGoing = token.Mode == StudyMode.Review
             ? new ReplyButton("Keep going", CommandButtons.Review, ButtonStyle.Primary)
             : new ReplyButton("Keep going", CommandButtons.Quiz, ButtonStyle.Primary);
-        return new Reply { Markdown = text.ToString(), Buttons = [SuspendButton(token) with { Style = ButtonStyle.Danger }, keepGoing] };
+        return new Reply { Markdown = text.ToString(), Buttons = [SuspendButton(token) with { Style = ButtonStyle.Danger }, keepGoing, .. undo] };
     }
+
+    /// <summary>Undo under a recorded grade (<see cref="UndoHandler"/>): it names the review-log row, so it works after a restart.</summary>
+    private static ReplyButton UndoButton(LearnerContext learner, long logId) => new("Undo", new UndoToken(learner.Id, logId).Format()) { Keyword = "undo" };
 
     private string Describe(ReviewOutcome outcome, int quality, TimeZoneInfo zone) => outcome.Result switch
     {

@@ -60,4 +60,19 @@ public static class StudyServiceCollectionExtensions
             handler.HandleButtonAsync(request.Learner!, request.CustomId, ct));
         return services;
     }
+
+    public static CommandDescriptor UndoCommand { get; } =
+        new("undo", "Take back your latest grade (for a few minutes after giving it): the card is as it was before.");
+
+    /// <summary><c>/undo</c> and the Undo button under every recorded grade.</summary>
+    public static IServiceCollection AddPrepBotUndo(this IServiceCollection services)
+    {
+        services.AddSingleton<UndoHandler>();
+        services.AddCommand<UndoHandler>(UndoCommand, (handler, request, ct) => handler.HandleCommandAsync(request.Learner, ct));
+        services.AddComponentHandler<UndoHandler>(UndoToken.Prefix, async (handler, request, ct) =>
+            UndoToken.TryParse(request.CustomId, out var token)
+                ? await handler.HandleButtonAsync(request.Learner!, token, ct).ConfigureAwait(false)
+                : null);
+        return services;
+    }
 }

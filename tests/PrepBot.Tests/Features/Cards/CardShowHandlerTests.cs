@@ -45,7 +45,7 @@ public sealed class CardShowHandlerTests : IDisposable
 
         var replies = await bot.SendAsync(Admin, CommandLine.Parse("/card show id:joins-1"));
 
-        Assert.Equal(3, replies.Count);
+        Assert.Equal(4, replies.Count);
         Assert.Contains("- File: `concept/joins-1.md` (in the content folder)", replies[0].Markdown, StringComparison.Ordinal);
         Assert.Contains("- Week: 1 — Theme of week 1", replies[0].Markdown, StringComparison.Ordinal);
         Assert.Contains("- Topic: `sql-joins`\n", replies[0].Markdown, StringComparison.Ordinal);
@@ -53,6 +53,7 @@ public sealed class CardShowHandlerTests : IDisposable
         Assert.Contains("- Retired: no", replies[0].Markdown, StringComparison.Ordinal);
         Assert.StartsWith(learnerSees + "\n\n_Learners also get: Reveal answer · Write an answer._", replies[1].Markdown, StringComparison.Ordinal);
         Assert.Contains("**Answer**\n\nAnswer of joins-1.", replies[2].Markdown, StringComparison.Ordinal);
+        Assert.Equal("**How learners do on it** (admins only)\n\nNobody has answered it yet.", replies[3].Markdown);
         Assert.All(replies, reply => Assert.True(reply.Buttons.Count == 0 && reply.Select is null && reply.Modal is null));
         Assert.Contains("Cards seen: 0 of", await bot.TypeAsync(Admin, "/stats"), StringComparison.Ordinal);
     }

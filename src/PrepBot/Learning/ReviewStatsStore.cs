@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PrepBot.Data;
+
+namespace PrepBot.Learning;
+
+/// <summary>
+/// How every learner does on one card, from the grades that count (undone ones left out): the raw counts behind the
+/// authors' statistics (<c>content stats</c>, <c>/card show</c>).
+/// </summary>
+/// <param name="CardId">The card.</param>
+/// <param name="Learners">Learners who graded it.</param>
+/// <param name="Reviews">Every grade of it: first answers, scheduled reviews and same-day re-drills.</param>
+/// <param name="ScheduledReviews">Grades of scheduled reviews (what SM-2 can count as a lapse).</param>
+/// <param name="Lapses">Scheduled reviews failed (graded below Hard).</param>
+/// <param name="FirstAnswers">First grades (the card was new to the learner).</param>
+/// <param name="FirstWrong">First grades below Hard: wrong at first sight (a wrong option is graded Again).</param>
+/// <param name="Leeches">Learners for whom the card is a leech (their lapses at or above the threshold).</param>
+/// <param name="ChoiceAnswers">Multiple-choice answers with the options chosen recorded.</param>
+/// <param name="OptionPicks">How often each option (by its place in the card file) was chosen in those answers.</param>
+public sealed record CardReviewStats(
+    string CardId,
+    int Learners,
+    int Reviews,
+    int ScheduledReviews,
+    int Lapses,
+    int FirstAnswers,
+    int FirstWrong,
+    int Leeches,
+    int ChoiceAnswers,
+    IReadOnlyDictionary<int, int> OptionPicks)
+{
+    /// <summary>Share of scheduled reviews failed; null before any scheduled review.</summary>
+    public double? LapseRate => ScheduledReviews == 0 ? null : (double)Lapses / ScheduledReviews;
+
+    /// <summary>Share of first answers below Hard; null before any.</summary>
+    public double? FirstWrongRate => FirstAnswers == 0 ? null : (double)FirstWrong / FirstAnswers;
+}
+
+/// <summary>
+/// Reads the review log and card states across learners for the authors' card statistics. Read-only: the tables belong
+/// to <see cref="ReviewStore"/>, which writes them.
+/// </summary>
+public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> contextFactory)
+{
+    // Kinds as stored: 0 = New (a first grade), 1 = Scheduled. Quality below 3 fails (Sm2.PassingQuality).
+    private const string Grades = """
+        SELECT CardId, COUNT(DISTINCT LearnerId), COUNT(*),
+            SUM(Kind = 1), SUM(Kind = 1 AND Quality < 3), SUM(Kind = 0), SUM(Kind = 0 AND Quality < 3)
+        FROM ReviewLogs WHERE UndoneAt IS NULL
+        """;
+
+    private const string Choices = "SELECT CardId, ChosenOptions, COUNT(*) FROM ReviewLogs WHERE UndoneAt IS NULL AND ChosenOptions IS NOT NULL";
+
+    // CardStates is keyed by learner: one card's leeches are a scan (an admin's occasional /card show), as every card's are.
+    private const string Leeches = "SELECT CardId, COUNT(*) FROM CardStates WHERE Lapses >= $leech";
+
+    private static readonly Queries AllCards = new(Grades + " GROUP BY CardId", Choices + " GROUP BY CardId, ChosenOptions", Leeches + " GROUP BY CardId");
+
+    /// <summary>One card's: a range of IX_ReviewLogs_CardId rather than the whole log.</summary>
+    internal static readonly Queries OneCard = new(
+        Grades + " AND CardId = $card GROUP BY CardId",
+        Choices + " AND CardId = $card GROUP BY CardId, ChosenOptions",
+        Leeches + " AND CardId = $card GROUP BY CardId");
+
+    /// <summary>Every card with at least one grade that counts, in no particular order.</summary>
+    public Task<IReadOnlyList<CardReviewStats>> GetAllAsync(int leechLapses, CancellationToken cancellationToken) =>
+        ReadAsync(cardId: null, leechLapses, cancellationToken);
+
+    /// <summary>One card's figures, or null when nobody has graded it.</summary>
+    public async Task<CardReviewStats?> GetAsync(string cardId, int leechLapses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cardId);
+        return (await ReadAsync(cardId, leechLapses, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    private async Task<IReadOnlyList<CardReviewStats>> ReadAsync(string? cardId, int leechLapses, CancellationToken cancellationToken)
+    {
+        var queries = cardId is null ? AllCards : OneCard;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+
+        // One read transaction: the three queries see the same moment.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var leeches = new Dictionary<string, int>(StringComparer.Ordinal);
+        await ForEachRowAsync(transaction, queries.Leeches, cardId, leechLapses, r => leeches[r.GetString(0)] = r.GetInt32(1), cancellationToken).ConfigureAwait(false);
+
+        var picks = new Dictionary<string, (int Answers, Dictionary<int, int> Options)>(StringComparer.Ordinal);
+        await ForEachRowAsync(transaction, queries.Choices, cardId, leechLapses, r =>
+        {
+            var id = r.GetString(0);
+            var count = r.GetInt32(2);
+            var (answers, options) = picks.TryGetValue(id, out var seen) ? seen : (0, new Dictionary<int, int>());
+            foreach (var option in ReviewChoices.Parse(r.GetString(1)))
+            {
+                options[option] = options.GetValueOrDefault(option) + count;
+            }
+
+            picks[id] = (answers + count, options);
+        }, cancellationToken).ConfigureAwait(false);
+
+        var stats = new List<CardReviewStats>();
+        await ForEachRowAsync(transaction, queries.Grades, cardId, leechLapses, r =>
+        {
+            var id = r.GetString(0);
+            var (answers, options) = picks.TryGetValue(id, out var chosen) ? chosen : (0, new Dictionary<int, int>());
+            stats.Add(new CardReviewStats(id, r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
+                leeches.GetValueOrDefault(id), answers, options));
+        }, cancellationToken).ConfigureAwait(false);
+        return stats;
+    }
+
+    private static async Task ForEachRowAsync(
+        SqliteTransaction transaction, string sql, string? cardId, int leechLapses, Action<SqliteDataReader> onRow, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$leech", leechLapses); // extra parameters are ignored by the statements without them
+        command.Parameters.AddWithValue("$card", (object?)cardId ?? DBNull.Value);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            onRow(reader);
+        }
+    }
+
+    /// <summary>The three statements of one read: grades, options chosen, leeches.</summary>
+    internal sealed record Queries(string Grades, string Choices, string Leeches);
+}
