@@ -47,6 +47,32 @@ public sealed class DatabaseMigratorTests
     }
 
     [Fact]
+    public async Task Migrating_a_fresh_database_warns_about_nothing()
+    {
+        // A new learner's first start shows warnings in the terminal: a migration step that cannot run in a transaction
+        // (an EF table rebuild) would greet them with one.
+        var folder = Directory.CreateTempSubdirectory("prepbot-migration-");
+        var warnings = new List<string>();
+        try
+        {
+            var options = new DbContextOptionsBuilder<PrepBotDbContext>()
+                .UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.FullName, "new.db"), Pooling = false }.ToString())
+                .LogTo(warnings.Add, Microsoft.Extensions.Logging.LogLevel.Warning)
+                .Options;
+            await using var db = new PrepBotDbContext(options);
+
+            await db.Database.MigrateAsync(Ct);
+
+            Assert.Empty(warnings);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Splitting_reminder_state_from_settings_keeps_every_learners_values()
     {
         var folder = Directory.CreateTempSubdirectory("prepbot-migration-");

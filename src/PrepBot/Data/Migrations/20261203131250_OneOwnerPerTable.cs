@@ -56,37 +56,16 @@ namespace PrepBot.Data.Migrations
                 WHERE Id IN (SELECT MAX(Id) FROM LearnerPauses GROUP BY LearnerId)
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "DmChannelId",
-                table: "LearnerSettings");
-
-            migrationBuilder.DropColumn(
-                name: "DmClosed",
-                table: "LearnerSettings");
-
-            migrationBuilder.DropColumn(
-                name: "DmFailedAt",
-                table: "LearnerSettings");
-
-            migrationBuilder.DropColumn(
-                name: "DmFailureReason",
-                table: "LearnerSettings");
-
-            migrationBuilder.DropColumn(
-                name: "PauseShiftedCardIds",
-                table: "LearnerSettings");
-
-            migrationBuilder.DropColumn(
-                name: "ReminderDay",
-                table: "LearnerSettings");
-
-            migrationBuilder.DropColumn(
-                name: "ReminderOutcome",
-                table: "LearnerSettings");
-
-            migrationBuilder.DropColumn(
-                name: "ReminderSentAt",
-                table: "LearnerSettings");
+            // SQLite drops a column in place (3.35+), inside the migration's transaction; EF's DropColumn would rebuild the
+            // table with foreign keys switched off, outside any transaction.
+            migrationBuilder.Sql("ALTER TABLE LearnerSettings DROP COLUMN DmChannelId;");
+            migrationBuilder.Sql("ALTER TABLE LearnerSettings DROP COLUMN DmClosed;");
+            migrationBuilder.Sql("ALTER TABLE LearnerSettings DROP COLUMN DmFailedAt;");
+            migrationBuilder.Sql("ALTER TABLE LearnerSettings DROP COLUMN DmFailureReason;");
+            migrationBuilder.Sql("ALTER TABLE LearnerSettings DROP COLUMN PauseShiftedCardIds;");
+            migrationBuilder.Sql("ALTER TABLE LearnerSettings DROP COLUMN ReminderDay;");
+            migrationBuilder.Sql("ALTER TABLE LearnerSettings DROP COLUMN ReminderOutcome;");
+            migrationBuilder.Sql("ALTER TABLE LearnerSettings DROP COLUMN ReminderSentAt;");
         }
 
         /// <inheritdoc />
