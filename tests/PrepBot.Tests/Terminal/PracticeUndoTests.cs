@@ -38,7 +38,7 @@ public sealed class PracticeUndoTests : IDisposable
         var (exit, output) = await PracticeRunner.RunAsync(_content.ContentDirectory, DatabasePath, _time, ["/quiz", "1", "3", "undo", "/stats", "/quit"]);
 
         Assert.Equal(0, exit);
-        Assert.Contains("[2] Undo", output, StringComparison.Ordinal);
+        Assert.Contains("[2] Suspend  [3] Undo", output, StringComparison.Ordinal);
         Assert.Contains("↩️ Undone — your Good on concept-idempotency no longer counts", output, StringComparison.Ordinal);
         Assert.Equal(2, output.Split("What makes a daily load idempotent?").Length - 1);
         Assert.Contains("Reviews: 0 today", output, StringComparison.Ordinal);

@@ -82,7 +82,7 @@ public sealed class LeechTests : IDisposable
         Assert.Contains("🩹 **This card is a leech for you** — you have forgotten it 8 times after learning it.", eighth.Markdown, StringComparison.Ordinal);
         Assert.Contains("**Explanation**\n\nPartition by event time and re-run the days a late event lands in.", eighth.Markdown, StringComparison.Ordinal);
         Assert.Contains("**Hint:** Think about which partition an event belongs to.", eighth.Markdown, StringComparison.Ordinal);
-        Assert.Equal([StudyFlow.SuspendLabel, "Keep going"], eighth.Buttons.Select(b => b.Label));
+        Assert.Equal([StudyFlow.SuspendLabel, "Keep going", "Undo"], eighth.Buttons.Select(b => b.Label));
         Assert.DoesNotContain(ninth, reply => reply.Markdown.Contains("leech", StringComparison.Ordinal));
     }
 
