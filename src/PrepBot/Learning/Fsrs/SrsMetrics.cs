@@ -47,9 +47,10 @@ public sealed record SrsMetrics(double LogLoss, double RmseBins, double Auc, int
     }
 
     /// <summary>
-    /// RMSE (bins) as open-spaced-repetition/srs-benchmark computes it (<c>rmse_matrix</c> in its utilities, the version
-    /// that bins by elapsed time, review number and lapses rather than by predicted probability): predictions are grouped
-    /// by three bins, each the power of a base at or below the value,
+    /// RMSE (bins) as open-spaced-repetition/srs-benchmark computes it: <c>rmse_matrix</c> in its <c>utils.py</c>, the
+    /// current definition, which bins by elapsed days, review number and lapses (<c>rmse_bins_lapse</c>), not by predicted
+    /// probability as the older fsrs4anki "The Metric" page describes. Predictions are grouped by three bins, each the power
+    /// of a base at or below the value,
     /// <list type="bullet">
     /// <item>elapsed days t: 2.48 · 3.62^⌊log(max(t, 10⁻⁶)) / log 3.62⌋,</item>
     /// <item>review number i: 1.99 · 1.89^⌊log i / log 1.89⌋,</item>
