@@ -39,10 +39,10 @@ public sealed class CardShowHandler(CardCatalog catalog, ReviewStatsStore stats,
             controls.Insert(0, $"a menu \"{select.Placeholder}\" (options shown in file order here; each learner sees them shuffled)");
         }
 
-        if (controls.Count > 0)
-        {
-            shown.Append("\n\n_Learners also get: ").AppendJoin(" · ", controls).Append("._");
-        }
+        // What StudyFlow adds around the question: put it aside while new; suspend or take back the grade after answering.
+        controls.Add($"{StudyFlow.NotNowLabel} (while the card is new to them)");
+        shown.Append("\n\n_Learners also get: ").AppendJoin(" · ", controls).Append("._");
+        shown.Append(CultureInfo.InvariantCulture, $"\n_After answering: {StudyFlow.SuspendLabel} · Undo (for {learning.Value.UndoMinutes} minutes)._");
 
         var replies = new List<Reply> { Reply.Text(Metadata(card)), Reply.Text(shown.ToString()), Reply.Text(AnswerSide(card, token)) };
 

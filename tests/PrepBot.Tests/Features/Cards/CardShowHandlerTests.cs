@@ -51,7 +51,7 @@ public sealed class CardShowHandlerTests : IDisposable
         Assert.Contains("- Topic: `sql-joins`\n", replies[0].Markdown, StringComparison.Ordinal);
         Assert.Contains("- Difficulty: easy", replies[0].Markdown, StringComparison.Ordinal);
         Assert.Contains("- Retired: no", replies[0].Markdown, StringComparison.Ordinal);
-        Assert.StartsWith(learnerSees + "\n\n_Learners also get: Reveal answer · Write an answer._", replies[1].Markdown, StringComparison.Ordinal);
+        Assert.StartsWith(learnerSees + "\n\n_Learners also get: Reveal answer · Write an answer · Not now (while the card is new to them)._\n_After answering: Suspend · Undo (for 10 minutes)._", replies[1].Markdown, StringComparison.Ordinal);
         Assert.Contains("**Answer**\n\nAnswer of joins-1.", replies[2].Markdown, StringComparison.Ordinal);
         Assert.Equal("**How learners do on it** (admins only)\n\nNobody has answered it yet.", replies[3].Markdown);
         Assert.All(replies, reply => Assert.True(reply.Buttons.Count == 0 && reply.Select is null && reply.Modal is null));
@@ -66,7 +66,7 @@ public sealed class CardShowHandlerTests : IDisposable
         var replies = await bot.SendAsync(Admin, CommandLine.Parse("/card show id:concept-columnar"));
 
         Assert.Contains("- Kind: concept (multiple choice)", replies[0].Markdown, StringComparison.Ordinal);
-        Assert.Contains("_Learners also get: a menu \"Choose an answer\" (options shown in file order here; each learner sees them shuffled) · Hint._", replies[1].Markdown, StringComparison.Ordinal);
+        Assert.Contains("_Learners also get: a menu \"Choose an answer\" (options shown in file order here; each learner sees them shuffled) · Hint · Not now (while the card is new to them)._", replies[1].Markdown, StringComparison.Ordinal);
         Assert.Contains("**B.** Scans over a few columns of many rows", replies[1].Markdown, StringComparison.Ordinal);
         Assert.Contains("**The answer**\n- Scans over a few columns of many rows", replies[2].Markdown, StringComparison.Ordinal);
         Assert.Contains("**Hint** (behind the Hint button)", replies[2].Markdown, StringComparison.Ordinal);
