@@ -10,6 +10,7 @@ public enum LaunchMode
     SqlTry,
     DataBackup,
     DataRestore,
+    SrsEvaluate,
     Help,
 }
 
@@ -35,6 +36,11 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
     /// <summary><c>data backup</c> / <c>data restore</c>: the backup file.</summary>
     public string? DataFile { get; init; }
 
+    /// <summary><c>srs evaluate --log FILE</c>: the review log to read instead of the bot's database; null for the database.</summary>
+    public string? LogFile { get; init; }
+
+    public const string LogUsage = "srs evaluate takes --log FILE (a review log in Anki's revlog CSV layout), or nothing to read the bot's database";
+
     public const string Usage = """
         Usage:
           dotnet run --project src/PrepBot                      Discord if a token is configured, else local practice
@@ -50,6 +56,9 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
                                                                 a consistent copy of the database, also while the bot runs
           dotnet run --project src/PrepBot -- data restore <file>
                                                                 put a backup back (the bot must be stopped)
+          dotnet run --project src/PrepBot -- srs evaluate [--log FILE]
+                                                                how well SM-2 and FSRS-6 predict recall on a review log (the bot's
+                                                                database, or an Anki revlog CSV); exit 0 done, 1 unreadable or empty log, 2 error
         Settings may follow as --Section:Key=value (e.g. --Data:DatabasePath=my.db).
         """;
 
@@ -118,7 +127,62 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
                 : new LaunchCommand(mode, null, [], $"data {args[1]} needs one file, e.g. data {args[1]} backups/prepbot-2026-12-01.db");
         }
 
+        if (args[0] == "srs" && args.Length > 1 && args[1] == "evaluate")
+        {
+            return ParseSrsEvaluate(args[2..]);
+        }
+
         return new LaunchCommand(LaunchMode.Help, null, [], $"Unknown command '{string.Join(' ', args)}'.");
+    }
+
+    /// <summary>
+    /// <c>srs evaluate</c>: <c>--log FILE</c> (or <c>--log=FILE</c>); settings (<c>--Section:Key=value</c>) go to the host; any
+    /// other option or word is refused by name.
+    /// </summary>
+    private static LaunchCommand ParseSrsEvaluate(string[] args)
+    {
+        var rest = new List<string>();
+        string? log = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string? value;
+            if (args[i] == "--log")
+            {
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    return new LaunchCommand(LaunchMode.SrsEvaluate, null, [], $"--log needs a file, e.g. --log revlog.csv; {LogUsage}.");
+                }
+
+                value = args[++i];
+            }
+            else if (args[i].StartsWith("--log=", StringComparison.Ordinal))
+            {
+                value = args[i]["--log=".Length..];
+                if (value.Length == 0)
+                {
+                    return new LaunchCommand(LaunchMode.SrsEvaluate, null, [], $"--log needs a file, e.g. --log revlog.csv; {LogUsage}.");
+                }
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains(':', StringComparison.Ordinal))
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+            else
+            {
+                var what = args[i].StartsWith('-') ? "option" : "argument";
+                return new LaunchCommand(LaunchMode.SrsEvaluate, null, [], $"srs evaluate has no {what} '{args[i]}'; {LogUsage}.");
+            }
+
+            if (log is not null)
+            {
+                return new LaunchCommand(LaunchMode.SrsEvaluate, null, [], $"--log is given twice ('{log}' and '{value}'); srs evaluate reads one log.");
+            }
+
+            log = value;
+        }
+
+        return new LaunchCommand(LaunchMode.SrsEvaluate, null, [.. rest]) { LogFile = log };
     }
 
     /// <summary><c>content stats</c>: <c>--min-reviews N</c> (or <c>--min-reviews=N</c>); other <c>--Section:Key=value</c> go to the host.</summary>

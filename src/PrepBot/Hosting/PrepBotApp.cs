@@ -10,6 +10,7 @@ using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.Cards;
 using PrepBot.Features.SqlPractice;
+using PrepBot.Learning.Fsrs;
 using PrepBot.Operations;
 using PrepBot.Operations.Backups;
 using PrepBot.Scheduling;
@@ -62,6 +63,13 @@ public static class PrepBotApp
                 builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
                 configure?.Invoke(builder);
                 return await RunContentStatsAsync(builder, launch.MinReviews, output, error).ConfigureAwait(false);
+            }
+
+            if (launch.Mode == LaunchMode.SrsEvaluate)
+            {
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+                configure?.Invoke(builder);
+                return await RunSrsEvaluateAsync(builder, launch.LogFile, output, error).ConfigureAwait(false);
             }
 
             if (launch.Mode == LaunchMode.SqlTry)
@@ -180,6 +188,36 @@ public static class PrepBotApp
         await ActivatorUtilities.CreateInstance<DatabaseMigrator>(services).StartAsync(CancellationToken.None).ConfigureAwait(false);
         await services.GetRequiredService<ContentStatsCommand>().RunAsync(minReviews, database, output, CancellationToken.None).ConfigureAwait(false);
         return ExitOk;
+    }
+
+    /// <summary>
+    /// <c>srs evaluate</c>: a CSV given with <c>--log</c> must exist; without it, the bot's database must exist (nothing is
+    /// created for a report) and is brought to the latest schema as the bot would at start, then read.
+    /// </summary>
+    private static async Task<int> RunSrsEvaluateAsync(HostApplicationBuilder builder, string? logFile, TextWriter output, TextWriter error)
+    {
+        if (logFile is not null)
+        {
+            if (!File.Exists(logFile))
+            {
+                await error.WriteLineAsync($"srs evaluate: --log: there is no file at '{Path.GetFullPath(logFile)}'.").ConfigureAwait(false);
+                return ExitBadConfiguration;
+            }
+
+            return SrsEvaluateCommand.RunOnFile(logFile, output, error);
+        }
+
+        await using var services = builder.Services.BuildServiceProvider();
+        services.GetService<IStartupValidator>()?.Validate();
+        var database = services.GetRequiredService<DatabaseLocation>().Path;
+        if (!File.Exists(database))
+        {
+            await error.WriteLineAsync($"srs evaluate: there is no database at '{database}' (Data:DatabasePath), so no review to evaluate; give a review log with --log FILE.").ConfigureAwait(false);
+            return ExitBadConfiguration;
+        }
+
+        await ActivatorUtilities.CreateInstance<DatabaseMigrator>(services).StartAsync(CancellationToken.None).ConfigureAwait(false);
+        return await services.GetRequiredService<SrsEvaluateCommand>().RunOnDatabaseAsync(database, output, error, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static int RunContentCheck(HostApplicationBuilder builder, string? directory, TextWriter output, TextWriter error)

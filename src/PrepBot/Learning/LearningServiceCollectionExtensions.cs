@@ -20,6 +20,7 @@ public static class LearningServiceCollectionExtensions
         services.AddSingleton<CardHoldStore>();
         services.AddSingleton<StudyDayStore>();
         services.AddSingleton<ReviewStatsStore>();
+        services.AddSingleton<Fsrs.SrsEvaluateCommand>();
         return services;
     }
 }

@@ -37,6 +37,16 @@ public sealed record CardReviewStats(
     public double? FirstWrongRate => FirstAnswers == 0 ? null : (double)FirstWrong / FirstAnswers;
 }
 
+/// <summary>One grade that counts, as the review log keeps it: when it was given and its SM-2 quality (0–5).</summary>
+public readonly record struct TimedGrade(DateTimeOffset At, int Quality);
+
+/// <summary>One learner's grades of one card that count (undone ones left out), oldest first.</summary>
+/// <param name="LearnerId">The learner.</param>
+/// <param name="TimeZoneId">The learner's time zone now (IANA id), which their study days follow.</param>
+/// <param name="CardId">The card.</param>
+/// <param name="Grades">Oldest first; grades given at the same instant keep the order they were recorded in.</param>
+public sealed record LearnerCardGrades(long LearnerId, string TimeZoneId, string CardId, IReadOnlyList<TimedGrade> Grades);
+
 /// <summary>
 /// Reads the review log and card states across learners for the authors' card statistics. Read-only: the tables belong
 /// to <see cref="ReviewStore"/>, which writes them.
@@ -63,6 +73,14 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
         Choices + " AND CardId = $card GROUP BY CardId, ChosenOptions",
         Leeches + " AND CardId = $card GROUP BY CardId");
 
+    // The whole log in (learner, card, time) order; Id breaks ties in the order the grades were recorded.
+    private const string GradeHistories = """
+        SELECT r.LearnerId, l.TimeZoneId, r.CardId, r.AnsweredAt, r.Quality
+        FROM ReviewLogs r JOIN Learners l ON l.Id = r.LearnerId
+        WHERE r.UndoneAt IS NULL
+        ORDER BY r.LearnerId, r.CardId, r.AnsweredAt, r.Id
+        """;
+
     /// <summary>Every card with at least one grade that counts, in no particular order.</summary>
     public Task<IReadOnlyList<CardReviewStats>> GetAllAsync(int leechLapses, CancellationToken cancellationToken) =>
         ReadAsync(cardId: null, leechLapses, cancellationToken);
@@ -72,6 +90,36 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
     {
         ArgumentNullException.ThrowIfNull(cardId);
         return (await ReadAsync(cardId, leechLapses, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Every learner's grades of every card that count (<c>srs evaluate</c> replays them), ordered by learner, then card,
+    /// each card's grades oldest first, with the learner's time zone so that days can be counted as their study days.
+    /// </summary>
+    public async Task<IReadOnlyList<LearnerCardGrades>> GetGradeHistoriesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = GradeHistories;
+
+        var histories = new List<LearnerCardGrades>();
+        List<TimedGrade>? grades = null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var learnerId = reader.GetInt64(0);
+            var cardId = reader.GetString(2);
+            if (histories.Count == 0 || histories[^1].LearnerId != learnerId || !string.Equals(histories[^1].CardId, cardId, StringComparison.Ordinal))
+            {
+                grades = [];
+                histories.Add(new LearnerCardGrades(learnerId, reader.GetString(1), cardId, grades));
+            }
+
+            grades!.Add(new TimedGrade(StorageEncoding.Instant(reader.GetInt64(3)), reader.GetInt32(4)));
+        }
+
+        return histories;
     }
 
     private async Task<IReadOnlyList<CardReviewStats>> ReadAsync(string? cardId, int leechLapses, CancellationToken cancellationToken)

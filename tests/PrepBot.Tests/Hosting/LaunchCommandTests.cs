@@ -83,4 +83,25 @@ public sealed class LaunchCommandTests
     {
         Assert.Equal(LaunchCommand.SqlTryUsage, LaunchCommand.Parse(["sql", "try", "sql-top"]).Error);
     }
+
+    [Fact]
+    public void Srs_evaluate_takes_a_log_file_or_none_and_passes_settings_on()
+    {
+        var spaced = LaunchCommand.Parse(["srs", "evaluate", "--log", "revlog.csv", "--Data:DatabasePath=x.db"]);
+        var joined = LaunchCommand.Parse(["srs", "evaluate", "--log=revlog.csv"]);
+        var plain = LaunchCommand.Parse(["srs", "evaluate"]);
+
+        Assert.Equal((LaunchMode.SrsEvaluate, "revlog.csv", null), (spaced.Mode, spaced.LogFile, spaced.Error));
+        Assert.Equal(["--Data:DatabasePath=x.db"], spaced.HostArguments);
+        Assert.Equal("revlog.csv", joined.LogFile);
+        Assert.Equal((LaunchMode.SrsEvaluate, null, null), (plain.Mode, plain.LogFile, plain.Error));
+    }
+
+    [Fact]
+    public void Srs_evaluate_refuses_an_unknown_option_a_missing_file_and_two_logs_by_name()
+    {
+        Assert.StartsWith("srs evaluate has no option '--held-out';", LaunchCommand.Parse(["srs", "evaluate", "--held-out", "0.3"]).Error, StringComparison.Ordinal);
+        Assert.StartsWith("--log needs a file,", LaunchCommand.Parse(["srs", "evaluate", "--log", "--Data:DatabasePath=x.db"]).Error, StringComparison.Ordinal);
+        Assert.Equal("--log is given twice ('a.csv' and 'b.csv'); srs evaluate reads one log.", LaunchCommand.Parse(["srs", "evaluate", "--log", "a.csv", "--log=b.csv"]).Error);
+    }
 }

@@ -9,7 +9,8 @@ namespace PrepBot.Tests.Learning;
 /// <summary>The authors' card figures, on a database the test fills grade by grade (fake clock, real SQLite).</summary>
 public sealed class ReviewStatsStoreTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Start);
     private TestDatabase _db = null!;
 
     public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
@@ -47,6 +48,25 @@ public sealed class ReviewStatsStoreTests : IAsyncLifetime
 
         Assert.Equal((3, 0), (reveal!.Reviews, reveal.Leeches));
         Assert.Null(none);
+    }
+
+    [Fact]
+    public async Task Grade_histories_are_each_learners_counted_grades_of_a_card_oldest_first_with_their_zone()
+    {
+        await StatsHistory.WriteAsync(_db, _time);
+        var store = new ReviewStatsStore(_db.Factory);
+
+        var histories = await store.GetGradeHistoriesAsync(Ct);
+
+        // A's two cards, B's three grades of the choice card (re-drill included), C's one: the undone Again is not there.
+        Assert.Equal(
+            [(StatsHistory.Choice, "4,1"), (StatsHistory.Reveal, "4,1,1"), (StatsHistory.Choice, "1,4,4"), (StatsHistory.Choice, "4")],
+            histories.Select(h => (h.CardId, string.Join(',', h.Grades.Select(g => g.Quality)))));
+        Assert.Equal(3, histories.Select(h => h.LearnerId).Distinct().Count());
+        Assert.Equal(histories.Select(h => h.LearnerId).Order(), histories.Select(h => h.LearnerId));
+        Assert.All(histories, h => Assert.Equal("Etc/UTC", h.TimeZoneId));
+        var reveal = histories[1].Grades.Select(g => g.At).ToList();
+        Assert.Equal([Start, Start.AddDays(1), Start.AddDays(2)], reveal);
     }
 
     [Fact]

@@ -50,10 +50,10 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(folder, path, factory);
     }
 
-    public async Task<long> AddLearnerAsync(string name = "ada")
+    public async Task<long> AddLearnerAsync(string name = "ada", string timeZoneId = "Etc/UTC")
     {
         await using var db = await Factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        var learner = new Learner { Platform = "terminal", PlatformUserId = name, DisplayName = name, TimeZoneId = "Etc/UTC" };
+        var learner = new Learner { Platform = "terminal", PlatformUserId = name, DisplayName = name, TimeZoneId = timeZoneId };
         db.Learners.Add(learner);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return learner.Id;
