@@ -112,7 +112,7 @@ public sealed class SrsEvaluateCommand(ReviewStatsStore stats)
             output.WriteLine(note);
         }
 
-        output.WriteLine("SM-2 is PrepBot's SM-2 replayed over each card's grades, read as a recall probability R = 0.9^(t/I), as srs-benchmark does.");
+        output.WriteLine("SM-2 is PrepBot's SM-2 replayed over each card's grades as it schedules them (same-day re-drills left out), read as a recall probability R = 0.9^(t/I), as srs-benchmark does.");
         output.WriteLine("Lower log loss and RMSE (bins) are better; higher AUC is better.");
         output.WriteLine();
         var rows = new List<(string Model, SrsMetrics? Metrics)>

@@ -39,8 +39,9 @@ public static class SrsPredictions
     }
 
     /// <summary>
-    /// SM-2 predictions: each card replayed through PrepBot's <see cref="Sm2"/> (ratings mapped by
-    /// <see cref="Sm2Recall.QualityOf"/>) and the interval read as a probability with <see cref="Sm2Recall.Probability"/>.
+    /// SM-2 predictions: each card replayed through PrepBot's <see cref="Sm2"/> as PrepBot schedules it (ratings mapped by
+    /// <see cref="Sm2Recall.QualityOf"/>; same-day re-drills left out of the schedule) and the interval read as a
+    /// probability with <see cref="Sm2Recall.Probability"/>.
     /// </summary>
     public static List<SrsPrediction> Sm2(IEnumerable<SrsCardHistory> histories, DateTimeOffset? from = null)
     {
@@ -60,7 +61,13 @@ public static class SrsPredictions
                 }
 
                 lapses += LapseCount(i, review);
-                state = PrepBot.Learning.Sm2.Next(state, Sm2Recall.QualityOf(review.Rating));
+
+                // PrepBot's re-drills (a card graded below Good, asked again the same study day) are logged but do not
+                // change the SM-2 schedule: replay only the grades it counts.
+                if (i == 0 || review.ElapsedDays > 0)
+                {
+                    state = PrepBot.Learning.Sm2.Next(state, Sm2Recall.QualityOf(review.Rating));
+                }
             }
         }
 

@@ -45,4 +45,20 @@ public sealed class Sm2RecallTests
         Assert.Equal([0.81, 0.9], predictions.Select(p => Math.Round(p.Probability, 9)));
         Assert.Equal([true, false], predictions.Select(p => p.Recalled));
     }
+
+    [Fact]
+    public void Same_day_redrills_do_not_change_the_sm2_schedule_as_in_prepbot()
+    {
+        var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        var card = new SrsCardHistory("c", [
+            new SrsReview(start, FsrsRating.Good, 0), // SM-2: 1 day
+            new SrsReview(start.AddDays(1), FsrsRating.Hard, 1), // SM-2: 6 days; below Good, so re-drilled today
+            new SrsReview(start.AddDays(1).AddHours(1), FsrsRating.Again, 0), // the re-drill: logged, not scheduled
+            new SrsReview(start.AddDays(7), FsrsRating.Good, 6), // on time for the 6-day interval: 0.9
+        ]);
+
+        var predictions = SrsPredictions.Sm2([card]);
+
+        Assert.Equal([0.9, 0.9], predictions.Select(p => Math.Round(p.Probability, 9)));
+    }
 }
