@@ -8,6 +8,7 @@ using PrepBot.Features.Help;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
+using PrepBot.Features.Reminders;
 using PrepBot.Features.Review;
 using PrepBot.Features.Settings;
 using PrepBot.Features.SqlPractice;
@@ -38,6 +39,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddPrepBotStats();
         services.AddPrepBotStar();
         services.AddPrepBotLeaderboard();
+        services.AddPrepBotReminders();
         services.AddPrepBotLearnerSettings();
         services.AddPrepBotExport();
         services.AddPrepBotHelp();

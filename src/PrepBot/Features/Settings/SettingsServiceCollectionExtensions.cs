@@ -1,24 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using PrepBot.Conversation;
-using PrepBot.Features.Reminders;
-using PrepBot.Scheduling;
 
 namespace PrepBot.Features.Settings;
 
 public static class SettingsServiceCollectionExtensions
 {
-    /// <summary><c>/me</c> (settings, pause, caps, forget) and the daily reminder DMs (scheduled only where Quartz runs: Discord).</summary>
+    /// <summary><c>/me</c>: settings, pause, caps, forget (the reminder DMs it sets up are <c>AddPrepBotReminders</c>).</summary>
     public static IServiceCollection AddPrepBotLearnerSettings(this IServiceCollection services)
     {
-        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         services.AddSingleton<MeHandler>();
-        services.AddSingleton<ReminderStore>();
-        services.AddSingleton<ReminderService>();
-        services.AddTransient<ReminderJob>();
-        services.AddSingleton<IScheduleRegistrar, ReminderScheduleRegistrar>();
 
         services.AddCommandGroup(MeCommands.Group);
         services.AddCommandHandler<MeHandler>("me show", (handler, request, ct) => handler.ShowAsync(request.Learner, ct));
