@@ -1,5 +1,6 @@
 using PrepBot.Content;
 using PrepBot.Conversation;
+using PrepBot.Features.Interview;
 using PrepBot.Features.Plan;
 using PrepBot.Learning;
 
@@ -31,7 +32,8 @@ public sealed record CardRequest(int? Week = null, string? Topic = null)
 /// seen); a card of a later week is served only when asked for (<see cref="CardRequest"/>). Retired cards and cards
 /// no longer in the deck are never served.
 /// </summary>
-public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHoldStore holds, TopicProgressReader progress, DailyCaps caps, TimeProvider time)
+public sealed class CardPicker(
+    CardCatalog catalog, ReviewStore reviews, CardHoldStore holds, TopicProgressReader progress, DailyCaps caps, InterviewCountdown countdowns, TimeProvider time)
 {
     private const int DueWindow = 100;
 
@@ -82,7 +84,8 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHol
     /// the learner's order for that week (<see cref="NewCardOrder"/>). Otherwise the first unseen card of the learner's
     /// current week in that order (the plan's topic order, easy before hard, kinds interleaved); failing that, a card of the
     /// weakest topic among earlier weeks' unseen cards (lowest retention over 30 days, then the smallest share of its cards
-    /// seen, then the earliest week). Never a card of a later week unless asked for.
+    /// seen, then the earliest week). Never a card of a later week unless asked for — or, with an interview ahead
+    /// (<c>/me interview</c>), once every card up to the current week is seen: the plan is to be seen a week before it.
     /// </summary>
     public async Task<Card?> NewCardAsync(LearnerContext learner, CardRequest request, CancellationToken cancellationToken)
     {
@@ -107,7 +110,10 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHol
         var candidates = unseen.Where(card => card.Week < week).ToList();
         if (candidates.Count == 0)
         {
-            return null;
+            var later = unseen.Where(card => card.Week > week).ToList();
+            return later.Count > 0 && await countdowns.GetAsync(learner, cancellationToken).ConfigureAwait(false) is { DaysLeft: > 0 }
+                ? FirstInWeekOrder(later.Min(card => card.Week), _ => true, passed, learner.Id)
+                : null;
         }
 
         var topics = await progress.ReadAsync(learner, seen, cancellationToken).ConfigureAwait(false);
