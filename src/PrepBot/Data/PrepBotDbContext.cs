@@ -46,6 +46,8 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
 
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
+    public DbSet<FsrsProfile> FsrsProfiles => Set<FsrsProfile>();
+
     public DbSet<InterviewPlan> InterviewPlans => Set<InterviewPlan>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -11,8 +11,8 @@ using PrepBot.Data;
 namespace PrepBot.Data.Migrations
 {
     [DbContext(typeof(PrepBotDbContext))]
-    [Migration("20261203153605_InterviewPlans")]
-    partial class InterviewPlans
+    [Migration("20261203152655_FsrsMemory")]
+    partial class FsrsMemory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -52,6 +52,9 @@ namespace PrepBot.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Difficulty")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("Due")
                         .HasColumnType("INTEGER");
 
@@ -78,6 +81,9 @@ namespace PrepBot.Data.Migrations
 
                     b.Property<long>("ScheduledDue")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Stability")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -149,6 +155,41 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("DailyPosts");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.FsrsProfile", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DefaultLogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DesiredRetention")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("FittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FittedLogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("FittedReviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scheduler")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("FsrsProfiles");
+                });
+
             modelBuilder.Entity("PrepBot.Data.GuildDailySettings", b =>
                 {
                     b.Property<string>("GuildId")
@@ -210,26 +251,6 @@ namespace PrepBot.Data.Migrations
                     b.HasIndex("LearnerId");
 
                     b.ToTable("GuildLearners");
-                });
-
-            modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
-                {
-                    b.Property<long>("LearnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("LearnerId");
-
-                    b.ToTable("InterviewPlans");
                 });
 
             modelBuilder.Entity("PrepBot.Data.LeaderboardOptOut", b =>
@@ -649,6 +670,9 @@ namespace PrepBot.Data.Migrations
                     b.Property<int>("NextRepetitions")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("PreviousDifficulty")
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("PreviousDue")
                         .HasColumnType("INTEGER");
 
@@ -672,6 +696,9 @@ namespace PrepBot.Data.Migrations
 
                     b.Property<long?>("PreviousScheduledDue")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PreviousStability")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Quality")
                         .HasColumnType("INTEGER");
@@ -846,20 +873,20 @@ namespace PrepBot.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PrepBot.Data.FsrsProfile", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.FsrsProfile", "LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PrepBot.Data.GuildLearner", b =>
                 {
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
-                {
-                    b.HasOne("PrepBot.Data.Learner", null)
-                        .WithOne()
-                        .HasForeignKey("PrepBot.Data.InterviewPlan", "LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
