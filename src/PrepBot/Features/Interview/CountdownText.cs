@@ -85,7 +85,7 @@ public static class CountdownText
         var seenBy = countdown.Interview.Date.AddDays(-NewCardPace.SeenDaysBefore);
         var why = pace.SpreadDays == 0
             ? string.Create(Invariant, $"all {pace.Unseen} cards of the plan you had not seen this morning, as your interview is a week away or nearer")
-            : string.Create(Invariant, $"{pace.Unseen} cards of the plan not seen this morning, spread over the {pace.SpreadDays} day{(pace.SpreadDays == 1 ? "" : "s")} before {Day(seenBy)} so all are seen a week before your interview");
+            : string.Create(Invariant, $"{pace.Unseen} card{(pace.Unseen == 1 ? "" : "s")} of the plan not seen this morning, spread over the {pace.SpreadDays} day{(pace.SpreadDays == 1 ? "" : "s")} before {Day(seenBy)} so all are seen a week before your interview");
         var cap = pace.CapHolds
             ? string.Create(Invariant, $"; your `/me cap new:{pace.Cap}` holds it to {pace.Cap}, so some will still be new in the last week")
             : string.Empty;

@@ -9,7 +9,7 @@ namespace PrepBot.Features.Interview;
 /// <c>/me interview date:YYYY-MM-DD [title:"…"]</c> sets the learner's interview day, <c>date:off</c> clears it, no options
 /// shows it. The day must be after today (the learner's study day) and at most <see cref="MaxDaysAhead"/> days away.
 /// </summary>
-public sealed class InterviewHandler(InterviewStore store, InterviewCountdown countdowns, LearnerSettingsStore settings, TimeProvider time)
+public sealed class InterviewHandler(InterviewStore store, InterviewCountdown countdowns, TimeProvider time)
 {
     public const string DateOption = "date";
     public const string TitleOption = "title";
@@ -136,9 +136,7 @@ public sealed class InterviewHandler(InterviewStore store, InterviewCountdown co
             return "Your interview day has passed. Set the next one with `/me interview date:YYYY-MM-DD`, or clear it with `date:off`.";
         }
 
-        var caps = await settings.GetCapsAsync(learner.Id, cancellationToken).ConfigureAwait(false);
-        var newToday = await countdowns.CountNewSeenTodayAsync(learner, cancellationToken).ConfigureAwait(false);
-        var pace = await countdowns.PaceAsync(learner, countdown, newToday, caps.NewCards, cancellationToken).ConfigureAwait(false);
+        var pace = await countdowns.TodayPaceAsync(learner, countdown, cancellationToken).ConfigureAwait(false);
         var text = $"{lead}: {CountdownText.Describe(countdown)}, {CountdownText.When(countdown.DaysLeft)}. "
             + "`/stats` and `/plan` count down to it with your predicted recall on the day"
             + (countdown.InFinalStretch ? ", and until then reviews put the cards you are most likely to forget by then first." : "; in its last 14 days reviews put the cards you are most likely to forget by then first.");

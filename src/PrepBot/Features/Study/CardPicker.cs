@@ -37,15 +37,19 @@ public sealed class CardPicker(
 {
     private const int DueWindow = 100;
 
+    /// <summary>In the final stretch before an interview the due queue is re-ordered, so more of it is read.</summary>
+    private const int FinalStretchDueWindow = 2000;
+
     /// <summary>
-    /// The learner's next review within their daily cap (<c>/me cap reviews:</c>): the longest-waiting due card, then cards
-    /// being re-drilled today (re-drills repeat cards already counted, so they are served past the cap).
+    /// The learner's next review within their daily cap (<c>/me cap reviews:</c>): the longest-waiting due card (in the last
+    /// <see cref="Countdown.FinalStretchDays"/> days before their interview, the one least likely to be recalled on the day), then
+    /// cards being re-drilled today (re-drills repeat cards already counted, so they are served past the cap).
     /// </summary>
     public async Task<PickedCard?> NextDueAsync(LearnerContext learner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
         var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
-        var due = await reviews.GetDueAsync(learner.Id, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
+        var due = await DueAsync(learner, cancellationToken).ConfigureAwait(false);
         return (allowance.ReviewsLeft ? FirstInDeck(due, redrill: false) : null) ?? FirstInDeck(due, redrill: true);
     }
 
@@ -69,7 +73,7 @@ public sealed class CardPicker(
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(request);
         var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
-        var due = await reviews.GetDueAsync(learner.Id, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
+        var due = await DueAsync(learner, cancellationToken).ConfigureAwait(false);
         if (allowance.ReviewsLeft && FirstInDeck(due, redrill: false, request) is { } review)
         {
             return review;
@@ -148,6 +152,24 @@ public sealed class CardPicker(
     /// <summary>How many servable cards are due by <paramref name="until"/> (see <see cref="DueTimesAsync"/>).</summary>
     public async Task<int> CountDueAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken) =>
         (await DueTimesAsync(learnerId, until, cancellationToken).ConfigureAwait(false)).Count;
+
+    /// <summary>
+    /// The learner's due queue: scheduled reviews longest-waiting first, then re-drills. In the last
+    /// <see cref="Countdown.FinalStretchDays"/> days before their interview, scheduled reviews come lowest predicted recall on
+    /// the day first (equal ones longest-waiting first): what is most likely forgotten by then is reviewed first.
+    /// </summary>
+    private async Task<IReadOnlyList<DueCard>> DueAsync(LearnerContext learner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await countdowns.GetAsync(learner, cancellationToken).ConfigureAwait(false) is not { InFinalStretch: true } countdown)
+        {
+            return await reviews.GetDueAsync(learner.Id, now, DueWindow, cancellationToken).ConfigureAwait(false);
+        }
+
+        var due = await reviews.GetDueAsync(learner.Id, now, FinalStretchDueWindow, cancellationToken).ConfigureAwait(false);
+        var recall = await countdowns.RecallAtInterviewAsync(learner, countdown, cancellationToken).ConfigureAwait(false);
+        return [.. due.OrderBy(d => d.InRedrill).ThenBy(d => recall.GetValueOrDefault(d.CardId, 0))];
+    }
 
     private PickedCard? FirstInDeck(IReadOnlyList<DueCard> due, bool redrill, CardRequest? request = null)
     {
