@@ -6,6 +6,7 @@ using PrepBot.Features.Daily;
 using PrepBot.Features.Export;
 using PrepBot.Features.Help;
 using PrepBot.Features.Interview;
+using PrepBot.Features.Memory;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
@@ -42,6 +43,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddPrepBotLeaderboard();
         services.AddPrepBotReminders();
         services.AddPrepBotLearnerSettings();
+        services.AddPrepBotMemory();
         services.AddPrepBotInterview();
         services.AddPrepBotExport();
         services.AddPrepBotHelp();

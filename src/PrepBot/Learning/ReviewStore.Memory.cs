@@ -96,24 +96,22 @@ public sealed partial class ReviewStore
                 }
             }
 
-            foreach (var grades in log.GroupBy(g => g.CardId, StringComparer.Ordinal))
+            foreach (var (cardId, grades) in Replay(fsrs, log.Select(g => (g.Id, g.CardId, g.Quality, g.At))))
             {
-                FsrsMemory? memory = null;
-                foreach (var (id, _, quality, at) in grades)
+                foreach (var (id, before, _) in grades)
                 {
-                    if (memory is not null)
+                    if (before is not null)
                     {
-                        await using var set = Command(transaction, SetLogMemory, ("$s", memory.Stability), ("$d", memory.Difficulty), ("$id", id));
+                        await using var set = Command(transaction, SetLogMemory, ("$s", before.Stability), ("$d", before.Difficulty), ("$id", id));
                         await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
 
-                    var reviewTime = memory is not null && at < memory.LastReview ? memory.LastReview : at;
-                    memory = fsrs.Next(memory, FsrsRatings.FromSm2Quality(quality), reviewTime).Memory;
                     reviews++;
                 }
 
+                var memory = grades[^1].After;
                 await using var state = Command(transaction, SetStateMemory,
-                    ("$s", memory!.Stability), ("$d", memory.Difficulty), ("$learner", learnerId), ("$card", grades.Key));
+                    ("$s", memory.Stability), ("$d", memory.Difficulty), ("$learner", learnerId), ("$card", cardId));
                 cards += await state.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -149,6 +147,72 @@ public sealed partial class ReviewStore
         }
 
         return cards.Count;
+    }
+
+    /// <summary>
+    /// Replays the learner's counted grades with <paramref name="parameters"/> (new weights after a fit) and puts the result
+    /// on every card and, as the memory before each grade, on every log row. Changed on <paramref name="db"/>, saved by the
+    /// caller in its transaction.
+    /// </summary>
+    internal static async Task RecomputeMemoryAsync(
+        PrepBotDbContext db, long learnerId, FsrsParameters parameters, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var logs = await db.ReviewLogs.Where(r => r.LearnerId == learnerId && r.UndoneAt == null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var states = await db.CardStates.Where(s => s.LearnerId == learnerId)
+            .ToDictionaryAsync(s => s.CardId, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var byId = logs.ToDictionary(l => l.Id);
+        var fsrs = FsrsScheduler.ForStudyDays(parameters.WithFuzz(false), zone);
+        var ordered = logs.OrderBy(l => l.CardId, StringComparer.Ordinal).ThenBy(l => l.AnsweredAt).ThenBy(l => l.Id);
+        foreach (var (cardId, grades) in Replay(fsrs, ordered.Select(l => (l.Id, l.CardId, l.Quality, l.AnsweredAt))))
+        {
+            foreach (var (id, before, _) in grades)
+            {
+                byId[id].PreviousStability = before?.Stability;
+                byId[id].PreviousDifficulty = before?.Difficulty;
+            }
+
+            if (states.TryGetValue(cardId, out var state))
+            {
+                state.Stability = grades[^1].After.Stability;
+                state.Difficulty = grades[^1].After.Difficulty;
+            }
+        }
+    }
+
+    /// <summary>
+    /// FSRS memory through each card's grades (given in card, then time order): the memory before each grade (null before
+    /// the first) and after it.
+    /// </summary>
+    private static IEnumerable<(string CardId, List<(long Id, FsrsMemory? Before, FsrsMemory After)> Grades)> Replay(
+        FsrsScheduler fsrs, IEnumerable<(long Id, string CardId, int Quality, DateTimeOffset At)> log)
+    {
+        string? card = null;
+        List<(long, FsrsMemory?, FsrsMemory)> grades = [];
+        FsrsMemory? memory = null;
+        foreach (var (id, cardId, quality, at) in log)
+        {
+            if (!string.Equals(card, cardId, StringComparison.Ordinal))
+            {
+                if (card is not null)
+                {
+                    yield return (card, grades);
+                }
+
+                (card, grades, memory) = (cardId, [], null);
+            }
+
+            var reviewTime = memory is not null && at < memory.LastReview ? memory.LastReview : at;
+            var after = fsrs.Next(memory, FsrsRatings.FromSm2Quality(quality), reviewTime).Memory;
+            grades.Add((id, memory, after));
+            memory = after;
+        }
+
+        if (card is not null)
+        {
+            yield return (card, grades);
+        }
     }
 
     // Read inside the grade's transaction, so a scheduler change is either wholly before or wholly after the grade.

@@ -238,4 +238,26 @@ public sealed class FsrsMemoryTests : IAsyncLifetime
 
         Assert.Equal(due.Count, (await LogsAsync()).Count(l => l.AnsweredAt == _time.GetUtcNow()));
     }
+
+    [Fact]
+    public async Task Fitted_weights_replace_every_card_s_memory_by_a_replay_with_them()
+    {
+        double[] weights = [0.5, 2.5, 5.0, 15.0, 6.0, 0.6, 2.0, 0.01, 1.4, 0.2, 1.1, 1.8, 0.1, 0.35, 2.0, 0.4, 2.2, 0.5, 0.1, 0.1, 0.4];
+        var first = _time.GetUtcNow();
+        await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+        _time.Advance(TimeSpan.FromDays(4));
+        var second = _time.GetUtcNow();
+        await _store.RecordAsync(_learner, "c1", 1, 3, Utc, Ct);
+        var fit = new FsrsOptimizationResult(FsrsOptimizationOutcome.Fitted, weights, 500, 400, 100, 0.3, 0.25, "fitted");
+
+        await _profiles.SaveFitAsync(_learner, fit, Utc, Ct);
+
+        var mine = FsrsScheduler.ForStudyDays(new FsrsParameters(weights, enableFuzz: false), Utc);
+        var expected = mine.Replay([(first, FsrsRating.Good), (second, FsrsRating.Hard)])!;
+        var state = Assert.Single(await StatesAsync());
+        Assert.Equal(expected.Stability, state.Stability!.Value, 1e-9);
+        Assert.Equal(expected.Difficulty, state.Difficulty!.Value, 1e-9);
+        Assert.Equal(mine.Replay([(first, FsrsRating.Good)])!.Stability, (await LogsAsync())[1].PreviousStability!.Value, 1e-9);
+        Assert.True((await _profiles.GetAsync(_learner, Ct)).Fitted);
+    }
 }

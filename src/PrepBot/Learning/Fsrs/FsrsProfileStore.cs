@@ -111,7 +111,7 @@ public sealed class FsrsProfileStore(IDbContextFactory<PrepBotDbContext> context
         }, cancellationToken);
     }
 
-    /// <summary>Learners with at least <paramref name="minimumReviews"/> counted grades and no fit since <paramref name="fittedBefore"/>.</summary>
+    /// <summary>Learners with at least <paramref name="minimumReviews"/> counted grades and no fit after <paramref name="fittedBefore"/>.</summary>
     public async Task<IReadOnlyList<(long LearnerId, string TimeZoneId)>> GetLearnersToFitAsync(
         int minimumReviews, DateTimeOffset fittedBefore, CancellationToken cancellationToken)
     {
@@ -121,7 +121,7 @@ public sealed class FsrsProfileStore(IDbContextFactory<PrepBotDbContext> context
             .GroupBy(r => r.LearnerId)
             .Where(g => g.Count() >= minimumReviews)
             .Select(g => g.Key)
-            .Where(id => !db.FsrsProfiles.Any(p => p.LearnerId == id && p.FittedAt != null && p.FittedAt >= fittedBefore))
+            .Where(id => !db.FsrsProfiles.Any(p => p.LearnerId == id && p.FittedAt != null && p.FittedAt > fittedBefore))
             .Join(db.Learners, id => id, l => l.Id, (id, l) => new { l.Id, l.TimeZoneId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => (r.Id, r.TimeZoneId))];
@@ -165,6 +165,12 @@ public sealed class FsrsProfileStore(IDbContextFactory<PrepBotDbContext> context
         var profile = SchedulingProfile.From(row.Scheduler, row.DesiredRetention, row.Weights);
         var redate = before.Scheduler != row.Scheduler
             || (row.Scheduler == SchedulerKind.Fsrs && (before.DesiredRetention != row.DesiredRetention || before.Weights != row.Weights));
+        if (before.Weights != row.Weights)
+        {
+            // Stability and difficulty are in the terms of the weights that computed them: replay the log with the new ones.
+            await ReviewStore.RecomputeMemoryAsync(db, learnerId, profile.Parameters, zone, cancellationToken).ConfigureAwait(false);
+        }
+
         var redated = redate ? await ReviewStore.RedateAsync(db, learnerId, profile, zone, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) : 0;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
