@@ -70,6 +70,19 @@ public sealed class InterviewCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Me_show_lists_the_interview_with_the_days_left()
+    {
+        await using var bot = await StartAsync();
+        var before = await bot.TypeAsync(Ada, "/me show");
+        await bot.TypeAsync(Ada, "/me interview date:2026-04-01 title:Acme");
+
+        var after = await bot.TypeAsync(Ada, "/me show");
+
+        Assert.Contains("- Interview: none set — `/me interview`", before, StringComparison.Ordinal);
+        Assert.Contains("- Interview: Wed 1 Apr 2026 (Acme), in 30 days — `/me interview`", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_title_alone_changes_the_title_and_keeps_the_date()
     {
         await using var bot = await StartAsync();
