@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Data;
+using PrepBot.Data.Postgres;
 using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.Cards;
@@ -105,6 +106,7 @@ public static class PrepBotApp
 
             // Check every setting before anything starts, so a bad one is one clear line, not a host failure log.
             host.Services.GetService<IStartupValidator>()?.Validate();
+            await CheckDatabaseAsync(host.Services).ConfigureAwait(false);
             await host.RunAsync().ConfigureAwait(false);
             return ExitOk;
         }
@@ -125,10 +127,18 @@ public static class PrepBotApp
         OptionsValidationException validation => [.. validation.Failures],
         AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationErrors)],
         DatabaseUnavailableException database => [database.Message],
+        DatabaseNotSupportedException provider => [provider.Message],
         InvalidOperationException conversion when conversion.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             [conversion.Message],
         _ => [],
     };
+
+    /// <summary>
+    /// After the settings are validated: with <c>Data:Provider=Postgres</c>, an unreachable PostgreSQL, or else the refusal to run
+    /// on it yet, as a configuration error (the stores speak only SQLite so far).
+    /// </summary>
+    internal static Task CheckDatabaseAsync(IServiceProvider services) =>
+        PostgresStartCheck.EnsureCanRunAsync(services.GetRequiredService<IOptions<DataOptions>>().Value, CancellationToken.None);
 
     /// <summary>Runs the bot on Discord until stopped (Ctrl+C, SIGTERM) or until Discord refuses it for good.</summary>
     private static async Task<int> RunDiscordAsync(HostApplicationBuilder builder, Action<HostApplicationBuilder>? configure, TextWriter output, TextWriter error)
@@ -139,6 +149,7 @@ public static class PrepBotApp
         configure?.Invoke(builder);
         using var host = builder.Build();
         host.Services.GetService<IStartupValidator>()?.Validate();
+        await CheckDatabaseAsync(host.Services).ConfigureAwait(false);
 
         // Health and metrics listen before anything connects, and a URL that cannot be bound is a configuration error.
         await host.Services.GetRequiredService<HealthServer>().ListenAsync(CancellationToken.None).ConfigureAwait(false);
@@ -178,6 +189,7 @@ public static class PrepBotApp
     {
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
+        await CheckDatabaseAsync(services).ConfigureAwait(false);
         var database = services.GetRequiredService<DatabaseLocation>().Path;
         if (!File.Exists(database))
         {
@@ -209,6 +221,7 @@ public static class PrepBotApp
 
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
+        await CheckDatabaseAsync(services).ConfigureAwait(false);
         var database = services.GetRequiredService<DatabaseLocation>().Path;
         if (!File.Exists(database))
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PrepBot.Data;
+using PrepBot.Data.Postgres;
 
 namespace PrepBot.Operations.Backups;
 
@@ -16,6 +17,7 @@ internal static class DataCommand
         builder.Services.AddPrepBotBackups();
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
+        await PostgresStartCheck.EnsureCanRunAsync(services.GetRequiredService<IOptions<DataOptions>>().Value, CancellationToken.None).ConfigureAwait(false);
         var backup = services.GetRequiredService<DatabaseBackupStore>();
         try
         {
