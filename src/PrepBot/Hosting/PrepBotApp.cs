@@ -143,7 +143,8 @@ public static class PrepBotApp
     /// <summary>Runs the bot on Discord until stopped (Ctrl+C, SIGTERM) or until Discord refuses it for good.</summary>
     private static async Task<int> RunDiscordAsync(HostApplicationBuilder builder, Action<HostApplicationBuilder>? configure, TextWriter output, TextWriter error)
     {
-        builder.Services.AddPrepBotScheduling();
+        var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>();
+        builder.Services.AddPrepBotScheduling(data?.IsPostgres == true ? builder.Configuration.GetConnectionString("PrepBot") : null);
         builder.Services.AddDiscordTransport(builder.Configuration);
         builder.Services.AddPrepBotOperations(builder.Configuration);
         configure?.Invoke(builder);
