@@ -90,6 +90,13 @@ public static class PrepBotApp
                 return await DataCommand.RunAsync(builder, launch.Mode == LaunchMode.DataBackup, launch.DataFile!, output, error).ConfigureAwait(false);
             }
 
+            if (launch.Mode == LaunchMode.DataCopy)
+            {
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+                configure?.Invoke(builder);
+                return await DataCommand.RunCopyAsync(builder, launch.PostgresTarget!, output, error).ConfigureAwait(false);
+            }
+
             var hasToken = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.HasToken ?? false;
             if (launch.Mode == LaunchMode.Default && hasToken)
             {
