@@ -155,9 +155,16 @@ public sealed class DataCopyTests(PostgresServer server) : IAsyncLifetime
         db.StarStories.Add(new StarStory { LearnerId = ada, CardId = "beh-conflict", PromptTitle = "A conflict", Competencies = "teamwork", Situation = "S", Score = 3, SecondsTaken = 240, CreatedAt = now });
         db.GuildDailySettings.Add(new GuildDailySettings
         {
-            GuildId = "1200000000000000001", ChannelId = "1200000000000000002", PostTime = new TimeOnly(9, 30), TimeZoneId = "Europe/Berlin",
-            Mix = "sql,concept,design,sql,behavioral,concept,sql", CohortStart = new DateOnly(2026, 3, 2), Paused = true,
-            ScheduledSince = now, UpdatedByUserId = "10", UpdatedAt = now,
+            GuildId = "1200000000000000001",
+            ChannelId = "1200000000000000002",
+            PostTime = new TimeOnly(9, 30),
+            TimeZoneId = "Europe/Berlin",
+            Mix = "sql,concept,design,sql,behavioral,concept,sql",
+            CohortStart = new DateOnly(2026, 3, 2),
+            Paused = true,
+            ScheduledSince = now,
+            UpdatedByUserId = "10",
+            UpdatedAt = now,
         });
         db.DailyPosts.Add(new DailyPost { GuildId = "1200000000000000001", LocalDate = new DateOnly(2026, 12, 1), CardId = "sql-joins", ChannelId = "1200000000000000002", Nonce = "d1200000000000000001-1201", ClaimedAt = now, PostedAt = now.AddSeconds(1) });
         var scheduled = new MockScheduledSession { GuildId = "1200000000000000001", ChannelId = "c", Kind = MockKind.Design, StartsAt = now.AddDays(1), CreatedById = ada, CreatedAt = now };
