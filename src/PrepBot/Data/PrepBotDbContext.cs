@@ -58,6 +58,8 @@ public class PrepBotDbContext : DbContext
 
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
+    public DbSet<FsrsProfile> FsrsProfiles => Set<FsrsProfile>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,
