@@ -12,7 +12,7 @@ using PrepBot.Data.Postgres;
 namespace PrepBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPrepBotDbContext))]
-    [Migration("20261203153850_InitialCreate")]
+    [Migration("20261203163304_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -57,6 +57,9 @@ namespace PrepBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<double?>("Difficulty")
+                        .HasColumnType("double precision");
+
                     b.Property<long>("Due")
                         .HasColumnType("bigint");
 
@@ -83,6 +86,9 @@ namespace PrepBot.Data.Migrations.Postgres
 
                     b.Property<long>("ScheduledDue")
                         .HasColumnType("bigint");
+
+                    b.Property<double?>("Stability")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -154,6 +160,41 @@ namespace PrepBot.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DailyPosts");
+                });
+
+            modelBuilder.Entity("PrepBot.Data.FsrsProfile", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("DefaultLogLoss")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("DesiredRetention")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("FittedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("FittedLogLoss")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("FittedReviews")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Scheduler")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Weights")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("FsrsProfiles");
                 });
 
             modelBuilder.Entity("PrepBot.Data.GuildDailySettings", b =>
@@ -650,6 +691,9 @@ namespace PrepBot.Data.Migrations.Postgres
                     b.Property<int>("NextRepetitions")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("PreviousDifficulty")
+                        .HasColumnType("double precision");
+
                     b.Property<long?>("PreviousDue")
                         .HasColumnType("bigint");
 
@@ -673,6 +717,9 @@ namespace PrepBot.Data.Migrations.Postgres
 
                     b.Property<long?>("PreviousScheduledDue")
                         .HasColumnType("bigint");
+
+                    b.Property<double?>("PreviousStability")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("Quality")
                         .HasColumnType("integer");
@@ -847,6 +894,15 @@ namespace PrepBot.Data.Migrations.Postgres
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.FsrsProfile", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.FsrsProfile", "LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -109,13 +109,40 @@ namespace PrepBot.Data.Migrations.Postgres
                     InRedrill = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     FirstSeenAt = table.Column<long>(type: "bigint", nullable: false),
-                    LastReviewedAt = table.Column<long>(type: "bigint", nullable: false)
+                    LastReviewedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Stability = table.Column<double>(type: "double precision", nullable: true),
+                    Difficulty = table.Column<double>(type: "double precision", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CardStates", x => new { x.LearnerId, x.CardId });
                     table.ForeignKey(
                         name: "FK_CardStates_Learners_LearnerId",
+                        column: x => x.LearnerId,
+                        principalTable: "Learners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FsrsProfiles",
+                columns: table => new
+                {
+                    LearnerId = table.Column<long>(type: "bigint", nullable: false),
+                    Scheduler = table.Column<int>(type: "integer", nullable: false),
+                    DesiredRetention = table.Column<double>(type: "double precision", nullable: true),
+                    Weights = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    FittedAt = table.Column<long>(type: "bigint", nullable: true),
+                    FittedReviews = table.Column<int>(type: "integer", nullable: true),
+                    DefaultLogLoss = table.Column<double>(type: "double precision", nullable: true),
+                    FittedLogLoss = table.Column<double>(type: "double precision", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FsrsProfiles", x => x.LearnerId);
+                    table.ForeignKey(
+                        name: "FK_FsrsProfiles_Learners_LearnerId",
                         column: x => x.LearnerId,
                         principalTable: "Learners",
                         principalColumn: "Id",
@@ -302,6 +329,8 @@ namespace PrepBot.Data.Migrations.Postgres
                     PreviousScheduledDue = table.Column<long>(type: "bigint", nullable: true),
                     PreviousInRedrill = table.Column<bool>(type: "boolean", nullable: true),
                     PreviousLastReviewedAt = table.Column<long>(type: "bigint", nullable: true),
+                    PreviousStability = table.Column<double>(type: "double precision", nullable: true),
+                    PreviousDifficulty = table.Column<double>(type: "double precision", nullable: true),
                     StudyDay = table.Column<DateOnly>(type: "date", nullable: true),
                     UndoneAt = table.Column<long>(type: "bigint", nullable: true),
                     ChosenOptions = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
@@ -637,6 +666,9 @@ namespace PrepBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DailyPosts");
+
+            migrationBuilder.DropTable(
+                name: "FsrsProfiles");
 
             migrationBuilder.DropTable(
                 name: "GuildDailySettings");
