@@ -9,7 +9,7 @@ namespace PrepBot.Data.Postgres;
 /// with multiple providers" suggests. Stores keep asking for <c>IDbContextFactory&lt;PrepBotDbContext&gt;</c>:
 /// <see cref="PostgresDatabase.CreateFactory"/> hands them instances of this class. The migrations are made with
 /// <c>dotnet ef migrations add &lt;Name&gt; --project src/PrepBot --context PostgresPrepBotDbContext --output-dir Data/Migrations/Postgres</c>
-/// (or <c>tools/postgres-migration.sh</c>, which re-creates the initial one from the current model).
+/// (or <c>.ci/postgres-migration</c>, which re-creates the initial one from the current model).
 /// </summary>
 public sealed class PostgresPrepBotDbContext(DbContextOptions<PostgresPrepBotDbContext> options) : PrepBotDbContext(options);
 

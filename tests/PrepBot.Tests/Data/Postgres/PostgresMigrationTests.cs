@@ -72,7 +72,7 @@ public sealed class PostgresModelTests
     {
         using var db = new PostgresPrepBotDbContext(PostgresDatabase.Options("Host=localhost;Database=unused"));
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a PostgreSQL migration: run tools/postgres-migration.sh.");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a PostgreSQL migration: run .ci/postgres-migration.");
     }
 
     [Fact]
