@@ -255,4 +255,26 @@ public sealed class MemoryCommandTests : IAsyncLifetime
         Assert.Equal(1, await weekly.RunAsync(Ct));
         Assert.Equal(_clock.GetUtcNow(), (await ProfileAsync(bot, Ada))!.FittedAt);
     }
+
+    [Fact]
+    public async Task A_start_on_a_database_from_before_fsrs_memory_replays_the_log_before_anything_is_served()
+    {
+        await using (var bot = await StartAsync())
+        {
+            await bot.AnswerAsync(Ada, "Good");
+            _clock.Advance(TimeSpan.FromDays(2));
+            await bot.AnswerAsync(Ada, "Again", "/review");
+            await using var db = await bot.DbAsync();
+            await db.Database.ExecuteSqlRawAsync("UPDATE CardStates SET Stability = NULL, Difficulty = NULL", Ct);
+            await db.Database.ExecuteSqlRawAsync("UPDATE ReviewLogs SET PreviousStability = NULL, PreviousDifficulty = NULL", Ct);
+        }
+
+        await using var restarted = await StartAsync();
+
+        var state = Assert.Single(await StatesAsync(restarted));
+        var expected = FsrsScheduler.ForStudyDays(FsrsParameters.Default, TimeZoneInfo.Utc)
+            .Replay([(MondayMorning, FsrsRating.Good), (MondayMorning.AddDays(2), FsrsRating.Again)])!;
+        Assert.Equal(expected.Stability, state.Stability!.Value, 1e-9);
+        Assert.Equal(expected.Difficulty, state.Difficulty!.Value, 1e-9);
+    }
 }
