@@ -1,0 +1,343 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace PrepBot.Benchmarks;
+
+/// <summary>
+/// The real setting of a burst (issue 17): the fake Discord and the bot each in their own process, the bot built in
+/// Release, talking over loopback sockets as they would in production. For each <c>Data:Synchronous</c> level and burst
+/// size: a fresh database and bot process, 20 warm-up <c>/quiz</c> interactions (one at a time, by learners of their own),
+/// then N new learners' <c>/quiz</c> dispatched back to back on the gateway; latency is timed by the fake from dispatch
+/// to the callback's arrival. After the first size, a steady 100 <c>/quiz</c> a second for 10 s by the learners of that
+/// burst. Where the time goes: the fake's share (dispatch until the frame is written to the bot's socket), the bot's
+/// own time per interaction (its <c>prepbot.interaction.duration</c> histogram, arrival to answer sent, read from
+/// <c>/metrics</c>), and the rest (socket, gateway read and parse, queueing before the handler starts, the callback's trip).
+/// <para>
+/// <c>dotnet run -c Release --project tests/PrepBot.Benchmarks -- --burst 200,1000 [--synchronous Full,Normal]
+/// [--bot path/to/PrepBot.dll or publish folder] [--steady 100] [--repeat 1]</c>. Without <c>--bot</c> it runs
+/// <c>src/PrepBot/bin/Release/net10.0/PrepBot.dll</c>, which <c>dotnet run -c Release</c> of this project has just built.
+/// </para>
+/// </summary>
+internal static partial class BurstRun
+{
+    private const int WarmUps = 20;
+    private const long FirstUserId = 1_500_000_000_000_000_000L;
+    private static readonly TimeSpan SteadyLength = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = Option(args, "--burst", "200,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var levels = Option(args, "--synchronous", "Full,Normal").Split(',');
+        var steady = double.Parse(Option(args, "--steady", "100"), CultureInfo.InvariantCulture);
+        var repeat = int.Parse(Option(args, "--repeat", "1"), CultureInfo.InvariantCulture);
+        var root = RepositoryRoot();
+        var bot = Option(args, "--bot", Path.Combine(root, "src", "PrepBot", "bin", "Release", "net10.0", "PrepBot.dll"));
+        var fakeDll = Path.Combine(root, "tests", "PrepBot.FakeDiscord", "bin", "Release", "net10.0", "PrepBot.FakeDiscord.dll");
+        var folder = Directory.CreateTempSubdirectory("prepbot-burst-");
+        Console.WriteLine($"// bot: {bot}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+
+        using var fake = await FakeProcess.StartAsync(fakeDll, folder.FullName);
+        using var http = new HttpClient { BaseAddress = fake.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        var nextUser = FirstUserId;
+        try
+        {
+            foreach (var level in levels)
+            {
+                for (var run = 0; run < repeat; run++)
+                {
+                    for (var s = 0; s < sizes.Length; s++)
+                    {
+                        var size = sizes[s];
+                        await using var botProcess = await BotProcess.StartAsync(bot, root, fake, level, Path.Combine(folder.FullName, $"{level}-{size}-{run}"));
+                        await WaitForBotAsync(http, botProcess);
+                        for (var i = 0; i < WarmUps; i++)
+                        {
+                            await BurstAsync(http, nextUser++, count: 1, users: 1, perSecond: null);
+                        }
+
+                        var before = await botProcess.HandlerSecondsAsync();
+                        var burst = await BurstAsync(http, nextUser, size, size, perSecond: null);
+                        var after = await botProcess.HandlerSecondsAsync();
+                        Report($"Synchronous={level} burst of {size} new learners", burst, (after.Sum - before.Sum) / Math.Max(1, after.Count - before.Count));
+                        if (s == 0 && steady > 0)
+                        {
+                            before = after;
+                            var count = (int)(steady * SteadyLength.TotalSeconds);
+                            var session = await BurstAsync(http, nextUser, count, size, steady);
+                            after = await botProcess.HandlerSecondsAsync();
+                            Report($"Synchronous={level} steady {steady:0}/s for {SteadyLength.TotalSeconds:0} s by those {size} learners", session, (after.Sum - before.Sum) / Math.Max(1, after.Count - before.Count));
+                        }
+
+                        nextUser += size;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static async Task<List<Timing>> BurstAsync(HttpClient http, long firstUser, int count, int users, double? perSecond)
+    {
+        var request = new JsonObject
+        {
+            ["command"] = "quiz",
+            ["count"] = count,
+            ["users"] = users,
+            ["first_user_id"] = firstUser.ToString(CultureInfo.InvariantCulture),
+            ["per_second"] = perSecond,
+            ["wait_seconds"] = 60,
+        };
+        using var response = await http.PostAsJsonAsync("_fake/burst", request);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>() ?? throw new InvalidOperationException("The fake answered nothing.");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The fake refused the burst: {body.ToJsonString()}");
+        }
+
+        return [.. body["interactions"]!.AsArray().Select(i => new Timing(
+            (double?)i!["delivered_ms"] ?? double.NaN, (double?)i["callback_ms"], (int?)i["type"]))];
+    }
+
+    private static void Report(string what, List<Timing> timings, double handlerSeconds)
+    {
+        var answered = timings.Where(t => t.CallbackMs is not null).Select(t => t.CallbackMs!.Value).Order().ToList();
+        var delivered = timings.Select(t => t.DeliveredMs).Where(d => !double.IsNaN(d)).Order().ToList();
+        var deferred = timings.Count(t => t.Type == 5);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// {what}: p50 {Percentile(answered, 0.50):0.0} ms, p99 {Percentile(answered, 0.99):0.0} ms, max {answered.LastOrDefault():0.0} ms "
+            + $"({answered.Count} of {timings.Count} answered, {deferred} deferred); fake dispatch→written p50 {Percentile(delivered, 0.5):0.0} / max {delivered.LastOrDefault():0.0} ms; "
+            + $"bot arrival→answer sent mean {handlerSeconds * 1000:0.0} ms; load average {LoadAverage()}"));
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static async Task WaitForBotAsync(HttpClient http, BotProcess bot)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            bot.ThrowIfExited();
+            var summary = await http.GetFromJsonAsync<JsonObject>("_fake/");
+            var sessions = summary?["sessions"]?.AsArray() ?? [];
+            if (sessions.Any(s => (bool?)s!["is_connected"] == true && (bool?)s["is_resumable"] == true) && await bot.IsReadyAsync())
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The bot did not connect to the fake Discord within 2 minutes.");
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PrepBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository (no PrepBot.sln above " + AppContext.BaseDirectory + ").");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record Timing(double DeliveredMs, double? CallbackMs, int? Type);
+
+    /// <summary>The fake Discord as its own process, on a free loopback port.</summary>
+    private sealed partial class FakeProcess : IDisposable
+    {
+        private readonly Process _process;
+
+        private FakeProcess(Process process, Uri baseUrl, string token)
+        {
+            _process = process;
+            BaseUrl = baseUrl;
+            Token = token;
+        }
+
+        public Uri BaseUrl { get; }
+
+        public string Token { get; }
+
+        public static async Task<FakeProcess> StartAsync(string dll, string folder)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+            info.ArgumentList.Add(dll);
+            info.ArgumentList.Add("--port");
+            info.ArgumentList.Add("0");
+            var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the fake Discord.");
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            string? url = null;
+            string? token = null;
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                url ??= UrlPattern().Match(line) is { Success: true } m ? m.Value : null;
+                token ??= TokenPattern().Match(line) is { Success: true } t ? t.Groups[1].Value : null;
+                if (url is not null && token is not null)
+                {
+                    break;
+                }
+            }
+
+            if (url is null || token is null)
+            {
+                process.Kill();
+                throw new InvalidOperationException("The fake Discord did not say where it listens.");
+            }
+
+            _ = process.StandardOutput.ReadToEndAsync();
+            return new FakeProcess(process, new Uri(url), token);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+        }
+
+        [GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+/")]
+        private static partial Regex UrlPattern();
+
+        [GeneratedRegex(@"PrepBot__Discord__Token='([^']+)'")]
+        private static partial Regex TokenPattern();
+    }
+
+    /// <summary>The bot, built in Release, as its own process with a fresh database; its health listener on a free port.</summary>
+    private sealed partial class BotProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly HttpClient _health;
+
+        private BotProcess(Process process, Uri health)
+        {
+            _process = process;
+            _health = new HttpClient { BaseAddress = health };
+        }
+
+        public static Task<BotProcess> StartAsync(string bot, string root, FakeProcess fake, string synchronous, string dataFolder)
+        {
+            Directory.CreateDirectory(dataFolder);
+            var dll = Directory.Exists(bot) ? Path.Combine(bot, "PrepBot.dll") : bot;
+            var info = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = Path.GetDirectoryName(dll)!,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            info.ArgumentList.Add(dll);
+            var port = FreePort();
+            var api = new Uri(fake.BaseUrl, "api/v10");
+            info.Environment["PrepBot__Discord__Token"] = fake.Token;
+            info.Environment["PrepBot__Discord__ApiBaseUrl"] = api.ToString();
+            info.Environment["PrepBot__Discord__GatewayUrl"] = $"ws://{fake.BaseUrl.Authority}/gateway";
+            info.Environment["PrepBot__Data__DatabasePath"] = Path.Combine(dataFolder, "prepbot.db");
+            info.Environment["PrepBot__Data__Synchronous"] = synchronous;
+            info.Environment["PrepBot__Content__Directory"] = Path.Combine(root, "content");
+            info.Environment["PrepBot__Content__WatchForChanges"] = "false";
+            info.Environment["PrepBot__Health__Urls"] = $"http://127.0.0.1:{port}";
+            info.Environment["PrepBot__Logging__LogLevel__Default"] = "Warning";
+            var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the bot.");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is { } line)
+                {
+                    Console.Error.WriteLine("  bot: " + line);
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return Task.FromResult(new BotProcess(process, new Uri($"http://127.0.0.1:{port}/")));
+        }
+
+        public void ThrowIfExited()
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited with code {_process.ExitCode} before it was ready.");
+            }
+        }
+
+        public async Task<bool> IsReadyAsync()
+        {
+            try
+            {
+                using var response = await _health.GetAsync(new Uri("readyz", UriKind.Relative));
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Sum and count of <c>prepbot.interaction.duration</c> (seconds) so far, all commands and outcomes.</summary>
+        public async Task<(double Sum, long Count)> HandlerSecondsAsync()
+        {
+            var text = await _health.GetStringAsync(new Uri("metrics", UriKind.Relative));
+            double sum = 0;
+            long count = 0;
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith("prepbot_interaction_duration_seconds_sum", StringComparison.Ordinal))
+                {
+                    sum += double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                }
+                else if (line.StartsWith("prepbot_interaction_duration_seconds_count", StringComparison.Ordinal))
+                {
+                    count += long.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                }
+            }
+
+            return (sum, count);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _health.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+    }
+}
