@@ -19,7 +19,7 @@ namespace PrepBot.Benchmarks;
 /// <c>/metrics</c>), and the rest (socket, gateway read and parse, queueing before the handler starts, the callback's trip).
 /// <para>
 /// <c>dotnet run -c Release --project tests/PrepBot.Benchmarks -- --burst 200,1000 [--synchronous Full,Normal]
-/// [--bot path/to/PrepBot.dll or publish folder] [--steady 100] [--repeat 1] [--env NAME=value]</c>. Without <c>--bot</c> it runs
+/// [--bot path/to/PrepBot.dll or publish folder] [--steady 100] [--repeat 1] [--env NAME=value] [--profile-pause seconds]</c>. Without <c>--bot</c> it runs
 /// <c>src/PrepBot/bin/Release/net10.0/PrepBot.dll</c>, which <c>dotnet run -c Release</c> of this project has just built.
 /// </para>
 /// </summary>
@@ -38,6 +38,12 @@ internal static partial class BurstRun
         var levels = Option(args, "--synchronous", "Full,Normal").Split(',');
         var steady = double.Parse(Option(args, "--steady", "100"), CultureInfo.InvariantCulture);
         var repeat = int.Parse(Option(args, "--repeat", "1"), CultureInfo.InvariantCulture);
+        var pause = int.Parse(Option(args, "--profile-pause", "0"), CultureInfo.InvariantCulture);
+        if (pause > 0)
+        {
+            ExtraEnvironment["DOTNET_PerfMapEnabled"] = "1";
+        }
+
         var root = RepositoryRoot();
         var bot = Option(args, "--bot", Path.Combine(root, "src", "PrepBot", "bin", "Release", "net10.0", "PrepBot.dll"));
         var fakeDll = Path.Combine(root, "tests", "PrepBot.FakeDiscord", "bin", "Release", "net10.0", "PrepBot.FakeDiscord.dll");
@@ -69,25 +75,28 @@ internal static partial class BurstRun
                             await BurstAsync(http, nextUser++, count: 1, users: 1, perSecond: null);
                         }
 
-                        var before = await botProcess.HandlerSecondsAsync();
+                        if (pause > 0)
+                        {
+                            // Time to attach a profiler: perf record -p <pid> (the bot runs with DOTNET_PerfMapEnabled=1 then).
+                            Console.WriteLine($"// bot pid {botProcess.Id}: burst in {pause} s");
+                            await Task.Delay(TimeSpan.FromSeconds(pause));
+                        }
+
+                        var before = await botProcess.ScrapeAsync();
                         var cpu = (Bot: botProcess.CpuTime, Fake: fake.CpuTime);
                         var burst = await BurstAsync(http, nextUser, size, size, perSecond: null);
-                        var after = await botProcess.HandlerSecondsAsync();
-                        Report($"Synchronous={level} burst of {size} new learners", burst, (after.Sum - before.Sum) / Math.Max(1, after.Count - before.Count));
-                        Console.WriteLine(string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"//   CPU per interaction: bot {(botProcess.CpuTime - cpu.Bot).TotalMilliseconds / size:0.00} ms, fake {(fake.CpuTime - cpu.Fake).TotalMilliseconds / size:0.00} ms"));
+                        var after = await botProcess.ScrapeAsync();
+                        Report($"Synchronous={level} burst of {size} new learners", burst);
+                        Breakdown(size, before, after, botProcess.CpuTime - cpu.Bot, fake.CpuTime - cpu.Fake);
                         if (s == 0 && steady > 0)
                         {
                             before = after;
                             var count = (int)(steady * SteadyLength.TotalSeconds);
                             cpu = (botProcess.CpuTime, fake.CpuTime);
                             var session = await BurstAsync(http, nextUser, count, size, steady);
-                            after = await botProcess.HandlerSecondsAsync();
-                            Console.WriteLine(string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"//   CPU per interaction: bot {(botProcess.CpuTime - cpu.Bot).TotalMilliseconds / count:0.00} ms, fake {(fake.CpuTime - cpu.Fake).TotalMilliseconds / count:0.00} ms"));
-                            Report($"Synchronous={level} steady {steady:0}/s for {SteadyLength.TotalSeconds:0} s by those {size} learners", session, (after.Sum - before.Sum) / Math.Max(1, after.Count - before.Count));
+                            after = await botProcess.ScrapeAsync();
+                            Report($"Synchronous={level} steady {steady:0}/s for {SteadyLength.TotalSeconds:0} s by those {size} learners", session);
+                            Breakdown(count, before, after, botProcess.CpuTime - cpu.Bot, fake.CpuTime - cpu.Fake);
                         }
 
                         nextUser += size;
@@ -125,7 +134,23 @@ internal static partial class BurstRun
             (double?)i!["delivered_ms"] ?? double.NaN, (double?)i["callback_ms"], (int?)i["type"]))];
     }
 
-    private static void Report(string what, List<Timing> timings, double handlerSeconds)
+    /// <summary>Where the time went: the bot's own handling, its JIT and GC, and the CPU each process used, per interaction.</summary>
+    private static void Breakdown(int count, Dictionary<string, double> before, Dictionary<string, double> after, TimeSpan botCpu, TimeSpan fakeCpu)
+    {
+        double Delta(string prefix) =>
+            after.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(m => m.Value)
+            - before.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(m => m.Value);
+
+        var handled = Delta("prepbot_interaction_duration_seconds_count");
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"//   bot arrival→answer sent mean {Delta("prepbot_interaction_duration_seconds_sum") / Math.Max(1, handled) * 1000:0.0} ms; "
+            + $"CPU per interaction: bot {botCpu.TotalMilliseconds / count:0.00} ms (JIT {Delta("dotnet_jit_compilation_time") * 1000 / count:0.00} ms, "
+            + $"{Delta("dotnet_jit_compiled_methods"):0} methods compiled during the run; {Delta("dotnet_gc_collections"):0} GCs, pauses {Delta("dotnet_gc_pause_time") * 1000:0} ms in all), "
+            + $"fake {fakeCpu.TotalMilliseconds / count:0.00} ms; thread-pool threads {after.GetValueOrDefault("dotnet_thread_pool_thread_count"):0}"));
+    }
+
+    private static void Report(string what, List<Timing> timings)
     {
         // An interaction never answered (the bot missed Discord's 3 s window) counts as infinitely slow.
         var answered = timings.Select(t => t.CallbackMs ?? double.PositiveInfinity).Order().ToList();
@@ -135,7 +160,7 @@ internal static partial class BurstRun
             CultureInfo.InvariantCulture,
             $"// {what}: p50 {Percentile(answered, 0.50):0.0} ms, p99 {Percentile(answered, 0.99):0.0} ms, max {answered.LastOrDefault():0.0} ms "
             + $"({timings.Count(t => t.CallbackMs is not null)} of {timings.Count} answered, {deferred} deferred); fake dispatch→written p50 {Percentile(delivered, 0.5):0.0} / max {delivered.LastOrDefault():0.0} ms; "
-            + $"bot arrival→answer sent mean {handlerSeconds * 1000:0.0} ms; load average {LoadAverage()}"));
+            + $"load average {LoadAverage()}"));
     }
 
     private static double Percentile(List<double> sorted, double p) =>
@@ -281,14 +306,21 @@ internal static partial class BurstRun
         public static Task<BotProcess> StartAsync(string bot, string root, FakeProcess fake, string synchronous, string dataFolder)
         {
             Directory.CreateDirectory(dataFolder);
-            var dll = Directory.Exists(bot) ? Path.Combine(bot, "PrepBot.dll") : bot;
-            var info = new ProcessStartInfo("dotnet")
+            // A publish folder runs its own executable (self-contained, ReadyToRun as CI publishes it); a dll runs on dotnet.
+            var executable = Path.Combine(bot, "PrepBot");
+            var published = Directory.Exists(bot) && File.Exists(executable);
+            var dll = Directory.Exists(bot) ? Path.Combine(bot, "PrepBot.dll") : Path.GetFullPath(bot);
+            var info = new ProcessStartInfo(published ? executable : "dotnet")
             {
                 WorkingDirectory = Path.GetDirectoryName(dll)!,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            info.ArgumentList.Add(dll);
+            if (!published)
+            {
+                info.ArgumentList.Add(dll);
+            }
+
             var port = FreePort();
             var api = new Uri(fake.BaseUrl, "api/v10");
             info.Environment["PrepBot__Discord__Token"] = fake.Token;
@@ -330,6 +362,8 @@ internal static partial class BurstRun
             }
         }
 
+        public int Id => _process.Id;
+
         public void ThrowIfExited()
         {
             if (_process.HasExited)
@@ -351,25 +385,27 @@ internal static partial class BurstRun
             }
         }
 
-        /// <summary>Sum and count of <c>prepbot.interaction.duration</c> (seconds) so far, all commands and outcomes.</summary>
-        public async Task<(double Sum, long Count)> HandlerSecondsAsync()
+        /// <summary>The bot's <c>/metrics</c>, each series summed over its labels, by metric name.</summary>
+        public async Task<Dictionary<string, double>> ScrapeAsync()
         {
             var text = await _health.GetStringAsync(new Uri("metrics", UriKind.Relative));
-            double sum = 0;
-            long count = 0;
+            var sums = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var line in text.Split('\n'))
             {
-                if (line.StartsWith("prepbot_interaction_duration_seconds_sum", StringComparison.Ordinal))
+                if (line.Length == 0 || line[0] == '#')
                 {
-                    sum += double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                    continue;
                 }
-                else if (line.StartsWith("prepbot_interaction_duration_seconds_count", StringComparison.Ordinal))
+
+                var nameEnd = line.IndexOfAny(['{', ' ']);
+                if (nameEnd > 0 && double.TryParse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture, out var value))
                 {
-                    count += long.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                    var name = line[..nameEnd];
+                    sums[name] = sums.GetValueOrDefault(name) + value;
                 }
             }
 
-            return (sum, count);
+            return sums;
         }
 
         public async ValueTask DisposeAsync()
