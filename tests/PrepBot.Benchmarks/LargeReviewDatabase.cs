@@ -8,18 +8,22 @@ namespace PrepBot.Benchmarks;
 
 /// <summary>
 /// A PrepBot database holding 1,000 learners × 1,000 card states (1,000,000 rows) with realistic due
-/// dates, built once into the temp folder and copied for each benchmark run.
+/// dates and FSRS memory, built once into the temp folder and copied for each benchmark run. Learners with an even id use
+/// FSRS with weights of their own (<see cref="FsrsWeights"/>); the others SM-2.
 /// </summary>
 internal static class LargeReviewDatabase
 {
     public const int Learners = 1_000;
     public const int CardsPerLearner = 1_000;
 
+    /// <summary>The fitted weights of the FSRS learners (those with an even id).</summary>
+    public const string FsrsWeights = "0.5,2.5,5,15,6,0.6,2,0.01,1.4,0.2,1.1,1.8,0.1,0.35,2,0.4,2.2,0.5,0.1,0.1,0.4";
+
     public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     public static async Task<(string Path, IDbContextFactory<PrepBotDbContext> Factory)> OpenCopyAsync(string synchronous)
     {
-        var template = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "prepbot-bench-1m-v1.db");
+        var template = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "prepbot-bench-1m-v2.db");
         if (!File.Exists(template))
         {
             await BuildAsync(template);
@@ -85,8 +89,9 @@ internal static class LargeReviewDatabase
         await using (var states = connection.CreateCommand())
         {
             states.CommandText = """
-                INSERT INTO CardStates (LearnerId, CardId, EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version, FirstSeenAt, LastReviewedAt)
-                VALUES ($l, $c, 2.5, $i, 3, 0, $due, $due, 0, 3, 0, 0)
+                INSERT INTO CardStates (LearnerId, CardId, EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version,
+                    FirstSeenAt, LastReviewedAt, Stability, Difficulty)
+                VALUES ($l, $c, 2.5, $i, 3, 0, $due, $due, 0, 3, 0, $due - $i * 86400000, $i * 1.1, 5.5)
                 """;
             var learner = states.Parameters.Add("$l", SqliteType.Integer);
             var card = states.Parameters.Add("$c", SqliteType.Text);
@@ -106,6 +111,18 @@ internal static class LargeReviewDatabase
                     due.Value = now + (long)((random.NextDouble() * 63 - 3) * 86_400_000);
                     await states.ExecuteNonQueryAsync();
                 }
+            }
+        }
+
+        await using (var profiles = connection.CreateCommand())
+        {
+            profiles.CommandText = "INSERT INTO FsrsProfiles (LearnerId, Scheduler, DesiredRetention, Weights, UpdatedAt) VALUES ($l, 1, 0.9, $w, 0)";
+            var learner = profiles.Parameters.Add("$l", SqliteType.Integer);
+            profiles.Parameters.AddWithValue("$w", FsrsWeights);
+            for (var l = 2; l <= Learners; l += 2)
+            {
+                learner.Value = l;
+                await profiles.ExecuteNonQueryAsync();
             }
         }
 

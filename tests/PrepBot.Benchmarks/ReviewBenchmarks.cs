@@ -50,11 +50,23 @@ public class ReviewBenchmarks
         LargeReviewDatabase.Delete(_path);
     }
 
-    [Benchmark(Description = "Record one review (1M card states)")]
-    public async Task<ReviewOutcome> RecordReview()
+    /// <summary>An SM-2 learner's grade (an odd learner id): SM-2 dates the card, the FSRS memory is updated beside it.</summary>
+    [Benchmark(Description = "Record one review, SM-2 learner (1M card states)")]
+    public Task<ReviewOutcome> RecordReview() => RecordAsync(even: false);
+
+    /// <summary>An FSRS learner's grade (an even learner id, weights of their own): FSRS-6 dates the card.</summary>
+    [Benchmark(Description = "Record one review, FSRS learner (1M card states)")]
+    public Task<ReviewOutcome> RecordFsrsReview() => RecordAsync(even: true);
+
+    private async Task<ReviewOutcome> RecordAsync(bool even)
     {
         // Walk learners and cards with a stride so consecutive grades hit different pages.
         var slot = (int)((_next++ * 7919L) % _versions.Length);
+        if ((((slot / LargeReviewDatabase.CardsPerLearner) + 1) % 2 == 0) != even)
+        {
+            slot = (slot + LargeReviewDatabase.CardsPerLearner) % _versions.Length;
+        }
+
         var learner = (slot / LargeReviewDatabase.CardsPerLearner) + 1;
         var card = LargeReviewDatabase.CardId(slot % LargeReviewDatabase.CardsPerLearner);
         var outcome = await _store.RecordAsync(learner, card, _versions[slot], 4, TimeZoneInfo.Utc, default);

@@ -31,4 +31,13 @@ public sealed class CardState
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastReviewedAt { get; set; }
+
+    /// <summary>
+    /// FSRS-6 stability after the last grade (days until recall falls to 90%), kept for every learner whichever scheduler
+    /// runs, so recall can be predicted; null only until the start-up replay of the review log has computed it.
+    /// </summary>
+    public double? Stability { get; set; }
+
+    /// <summary>FSRS-6 difficulty after the last grade, 1 (easy) to 10 (hard); null as <see cref="Stability"/>.</summary>
+    public double? Difficulty { get; set; }
 }

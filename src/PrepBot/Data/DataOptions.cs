@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PrepBot.Data.Postgres;
 
 namespace PrepBot.Data;
 
@@ -6,6 +7,22 @@ namespace PrepBot.Data;
 public sealed class DataOptions
 {
     public const string SectionName = "Data";
+
+    public const string Sqlite = "Sqlite";
+
+    public const string Postgres = "Postgres";
+
+    /// <summary>
+    /// The database engine: <c>Sqlite</c> (the default: one file, nothing to install) or <c>Postgres</c>, reached through
+    /// <c>ConnectionStrings:PrepBot</c>. PostgreSQL is the target of <c>data copy --to-postgres</c> for now; running the bot on
+    /// it is refused at start until every store speaks it (issue 19).
+    /// </summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>PostgreSQL's connection string, from <c>ConnectionStrings:PrepBot</c> (not from this section). A secret: never logged.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The SQLite file. Empty means the per-user default, <see cref="DefaultDatabasePath"/>; a relative
@@ -37,10 +54,26 @@ public sealed class DataOptions
 internal sealed class DataOptionsValidator : IValidateOptions<DataOptions>
 {
     private static readonly string[] SynchronousModes = ["Full", "Normal", "Extra"];
+    private static readonly string[] Providers = [DataOptions.Sqlite, DataOptions.Postgres];
 
     public ValidateOptionsResult Validate(string? name, DataOptions options)
     {
         var failures = new List<string>();
+        if (!Providers.Contains(options.Provider, StringComparer.OrdinalIgnoreCase))
+        {
+            failures.Add($"Data:Provider: '{options.Provider}' is not one of {string.Join(", ", Providers)}.");
+        }
+        else if (options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add($"{PostgresDatabase.ConnectionStringKey}: Data:Provider is Postgres, so PostgreSQL's connection string is needed, "
+                + "e.g. PrepBot__ConnectionStrings__PrepBot='Host=db;Database=prepbot;Username=prepbot;Password=…'.");
+        }
+        else if (options.IsPostgres && !PostgresDatabase.IsValidConnectionString(options.ConnectionString!))
+        {
+            // The value is a secret: the message says what is wrong, never what it holds.
+            failures.Add($"{PostgresDatabase.ConnectionStringKey}: not a PostgreSQL connection string with a Host (Npgsql's keys: Host, Port, Database, Username, Password).");
+        }
+
         if (!SynchronousModes.Contains(options.Synchronous, StringComparer.OrdinalIgnoreCase))
         {
             failures.Add($"Data:Synchronous: '{options.Synchronous}' is not one of {string.Join(", ", SynchronousModes)}.");

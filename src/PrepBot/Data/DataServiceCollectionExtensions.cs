@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,9 @@ public static class DataServiceCollectionExtensions
     /// <summary>SQLite through EF Core, migrated at start-up, with the WAL checkpointer. The stores built on it are their owners' to register.</summary>
     public static IServiceCollection AddPrepBotData(this IServiceCollection services)
     {
-        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) => options.ConnectionString = configuration.GetConnectionString("PrepBot"))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DataOptions>, DataOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 

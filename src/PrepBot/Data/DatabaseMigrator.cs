@@ -12,7 +12,8 @@ namespace PrepBot.Data;
 internal sealed partial class DatabaseMigrator(
     IDbContextFactory<PrepBotDbContext> contextFactory,
     DatabaseLocation location,
-    ILogger<DatabaseMigrator> logger) : IHostedService
+    ILogger<DatabaseMigrator> logger,
+    IEnumerable<IDatabaseUpgradeStep>? upgradeSteps = null) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -40,12 +41,26 @@ internal sealed partial class DatabaseMigrator(
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         LogMigrated(location.Path, pending.Count);
+        foreach (var step in upgradeSteps ?? [])
+        {
+            await step.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} is up to date ({Applied} migrations applied now)")]
     private partial void LogMigrated(string path, int applied);
+}
+
+/// <summary>
+/// Data work a migration cannot do in SQL alone (e.g. replaying the review log through a model), run by the migrator right
+/// after the schema is current and before anything is served. A step must be idempotent: it runs at every start and finds
+/// nothing to do once done.
+/// </summary>
+public interface IDatabaseUpgradeStep
+{
+    Task RunAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The database cannot be opened or migrated; the message names the setting and the file.</summary>

@@ -36,6 +36,7 @@ public sealed class LearnerRowReader(IDbContextFactory<PrepBotDbContext> context
         await AddAsync(db.CardStates.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.ReviewLogs.Where(r => r.LearnerId == learnerId).OrderBy(r => r.Id)).ConfigureAwait(false);
         await AddAsync(db.CardHolds.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
+        await AddAsync(db.FsrsProfiles.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.StudyDays.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.SqlAttempts.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.StarStories.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);

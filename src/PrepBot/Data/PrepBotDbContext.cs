@@ -5,11 +5,23 @@ namespace PrepBot.Data;
 
 /// <summary>
 /// PrepBot's database. Schema changes go through migrations in <c>Data/Migrations</c>, made with
-/// <c>dotnet ef migrations add &lt;Name&gt; --project src/PrepBot --output-dir Data/Migrations</c>
-/// (dotnet-ef 10.0.15) and applied at start-up by <see cref="DatabaseMigrator"/>.
+/// <c>dotnet ef migrations add &lt;Name&gt; --project src/PrepBot --context PrepBotDbContext --output-dir Data/Migrations</c>
+/// (dotnet-ef 10.0.15) and applied at start-up by <see cref="DatabaseMigrator"/>. PostgreSQL has its own migrations of the
+/// same model, on <see cref="Postgres.PostgresPrepBotDbContext"/> (see there for the command that makes them).
 /// </summary>
-public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options) : DbContext(options)
+public class PrepBotDbContext : DbContext
 {
+    public PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context, which keeps its own migrations of this model.</summary>
+    protected PrepBotDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Learner> Learners => Set<Learner>();
 
     public DbSet<CardState> CardStates => Set<CardState>();
@@ -45,6 +57,8 @@ public sealed class PrepBotDbContext(DbContextOptions<PrepBotDbContext> options)
     public DbSet<LearnerSettings> LearnerSettings => Set<LearnerSettings>();
 
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    public DbSet<FsrsProfile> FsrsProfiles => Set<FsrsProfile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -60,6 +60,12 @@ public sealed class ReviewLog
 
     public DateTimeOffset? PreviousLastReviewedAt { get; set; }
 
+    /// <summary>The card's FSRS stability before the grade (an undo puts it back); null for a new card.</summary>
+    public double? PreviousStability { get; set; }
+
+    /// <summary>The card's FSRS difficulty before the grade; null for a new card.</summary>
+    public double? PreviousDifficulty { get; set; }
+
     /// <summary>The learner's study day the grade was counted on (in their zone at the time); an undo takes the count back there.</summary>
     public DateOnly? StudyDay { get; set; }
 

@@ -5,6 +5,7 @@ using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
 using PrepBot.Features.Export;
 using PrepBot.Features.Help;
+using PrepBot.Features.Memory;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
 using PrepBot.Features.Quiz;
@@ -41,6 +42,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddPrepBotLeaderboard();
         services.AddPrepBotReminders();
         services.AddPrepBotLearnerSettings();
+        services.AddPrepBotMemory();
         services.AddPrepBotExport();
         services.AddPrepBotHelp();
         services.AddPrepBotMockInterviews();

@@ -10,6 +10,7 @@ public enum LaunchMode
     SqlTry,
     DataBackup,
     DataRestore,
+    DataCopy,
     SrsEvaluate,
     Help,
 }
@@ -36,6 +37,11 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
     /// <summary><c>data backup</c> / <c>data restore</c>: the backup file.</summary>
     public string? DataFile { get; init; }
 
+    /// <summary><c>data copy --to-postgres</c>: the target PostgreSQL's connection string.</summary>
+    public string? PostgresTarget { get; init; }
+
+    public const string DataCopyUsage = "data copy needs --to-postgres and the target's connection string, e.g. data copy --to-postgres \"Host=db;Database=prepbot;Username=prepbot;Password=…\"";
+
     /// <summary><c>srs evaluate --log FILE</c>: the review log to read instead of the bot's database; null for the database.</summary>
     public string? LogFile { get; init; }
 
@@ -56,6 +62,9 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
                                                                 a consistent copy of the database, also while the bot runs
           dotnet run --project src/PrepBot -- data restore <file>
                                                                 put a backup back (the bot must be stopped)
+          dotnet run --project src/PrepBot -- data copy --to-postgres "<connection string>"
+                                                                copy the database into an empty PostgreSQL one, checking row counts
+                                                                and a checksum per table; exit 0 copied, 1 refused or failed, 2 bad target
           dotnet run --project src/PrepBot -- srs evaluate [--log FILE]
                                                                 how well SM-2 and FSRS-6 predict recall on a review log (the bot's
                                                                 database, or an Anki revlog CSV); exit 0 done, 1 unreadable or empty log, 2 error
@@ -115,6 +124,11 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
             return positional.Count == 2
                 ? new LaunchCommand(LaunchMode.SqlTry, null, rest) { SqlCard = positional[0], SqlQuery = positional[1] }
                 : new LaunchCommand(LaunchMode.SqlTry, null, [], SqlTryUsage);
+        }
+
+        if (args[0] == "data" && args.Length > 1 && args[1] == "copy")
+        {
+            return ParseDataCopy(args[2..]);
         }
 
         if (args[0] == "data" && args.Length > 1 && args[1] is "backup" or "restore")
@@ -183,6 +197,36 @@ public sealed record LaunchCommand(LaunchMode Mode, string? ContentDirectory, st
         }
 
         return new LaunchCommand(LaunchMode.SrsEvaluate, null, [.. rest]) { LogFile = log };
+    }
+
+    /// <summary><c>data copy --to-postgres "&lt;connection string&gt;"</c> (or <c>--to-postgres=…</c>); settings (<c>--Section:Key=value</c>) go to the host.</summary>
+    private static LaunchCommand ParseDataCopy(string[] args)
+    {
+        var rest = new List<string>();
+        string? target = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--to-postgres" && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                target = args[++i];
+            }
+            else if (args[i].StartsWith("--to-postgres=", StringComparison.Ordinal))
+            {
+                target = args[i]["--to-postgres=".Length..];
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains(':', StringComparison.Ordinal))
+            {
+                rest.Add(args[i]);
+            }
+            else
+            {
+                return new LaunchCommand(LaunchMode.DataCopy, null, [], DataCopyUsage + ".");
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(target)
+            ? new LaunchCommand(LaunchMode.DataCopy, null, [], DataCopyUsage + ".")
+            : new LaunchCommand(LaunchMode.DataCopy, null, [.. rest]) { PostgresTarget = target };
     }
 
     /// <summary><c>content stats</c>: <c>--min-reviews N</c> (or <c>--min-reviews=N</c>); other <c>--Section:Key=value</c> go to the host.</summary>

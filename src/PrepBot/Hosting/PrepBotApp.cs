@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Data;
+using PrepBot.Data.Postgres;
 using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.Cards;
@@ -89,6 +90,13 @@ public static class PrepBotApp
                 return await DataCommand.RunAsync(builder, launch.Mode == LaunchMode.DataBackup, launch.DataFile!, output, error).ConfigureAwait(false);
             }
 
+            if (launch.Mode == LaunchMode.DataCopy)
+            {
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+                configure?.Invoke(builder);
+                return await DataCommand.RunCopyAsync(builder, launch.PostgresTarget!, output, error).ConfigureAwait(false);
+            }
+
             var hasToken = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.HasToken ?? false;
             if (launch.Mode == LaunchMode.Default && hasToken)
             {
@@ -105,6 +113,7 @@ public static class PrepBotApp
 
             // Check every setting before anything starts, so a bad one is one clear line, not a host failure log.
             host.Services.GetService<IStartupValidator>()?.Validate();
+            await CheckDatabaseAsync(host.Services).ConfigureAwait(false);
             await host.RunAsync().ConfigureAwait(false);
             return ExitOk;
         }
@@ -125,20 +134,30 @@ public static class PrepBotApp
         OptionsValidationException validation => [.. validation.Failures],
         AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationErrors)],
         DatabaseUnavailableException database => [database.Message],
+        DatabaseNotSupportedException provider => [provider.Message],
         InvalidOperationException conversion when conversion.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             [conversion.Message],
         _ => [],
     };
 
+    /// <summary>
+    /// After the settings are validated: with <c>Data:Provider=Postgres</c>, an unreachable PostgreSQL, or else the refusal to run
+    /// on it yet, as a configuration error (the stores speak only SQLite so far).
+    /// </summary>
+    internal static Task CheckDatabaseAsync(IServiceProvider services) =>
+        PostgresStartCheck.EnsureCanRunAsync(services.GetRequiredService<IOptions<DataOptions>>().Value, CancellationToken.None);
+
     /// <summary>Runs the bot on Discord until stopped (Ctrl+C, SIGTERM) or until Discord refuses it for good.</summary>
     private static async Task<int> RunDiscordAsync(HostApplicationBuilder builder, Action<HostApplicationBuilder>? configure, TextWriter output, TextWriter error)
     {
-        builder.Services.AddPrepBotScheduling();
+        var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>();
+        builder.Services.AddPrepBotScheduling(data?.IsPostgres == true ? builder.Configuration.GetConnectionString("PrepBot") : null);
         builder.Services.AddDiscordTransport(builder.Configuration);
         builder.Services.AddPrepBotOperations(builder.Configuration);
         configure?.Invoke(builder);
         using var host = builder.Build();
         host.Services.GetService<IStartupValidator>()?.Validate();
+        await CheckDatabaseAsync(host.Services).ConfigureAwait(false);
 
         // Health and metrics listen before anything connects, and a URL that cannot be bound is a configuration error.
         await host.Services.GetRequiredService<HealthServer>().ListenAsync(CancellationToken.None).ConfigureAwait(false);
@@ -178,6 +197,7 @@ public static class PrepBotApp
     {
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
+        await CheckDatabaseAsync(services).ConfigureAwait(false);
         var database = services.GetRequiredService<DatabaseLocation>().Path;
         if (!File.Exists(database))
         {
@@ -209,6 +229,7 @@ public static class PrepBotApp
 
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
+        await CheckDatabaseAsync(services).ConfigureAwait(false);
         var database = services.GetRequiredService<DatabaseLocation>().Path;
         if (!File.Exists(database))
         {

@@ -20,7 +20,9 @@ public static class LearningServiceCollectionExtensions
         services.AddSingleton<CardHoldStore>();
         services.AddSingleton<StudyDayStore>();
         services.AddSingleton<ReviewStatsStore>();
+        services.AddSingleton<Fsrs.FsrsProfileStore>();
         services.AddSingleton<Fsrs.SrsEvaluateCommand>();
+        services.AddSingleton<PrepBot.Data.IDatabaseUpgradeStep, Fsrs.FsrsMemoryBackfill>();
         return services;
     }
 }

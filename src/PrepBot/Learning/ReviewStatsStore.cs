@@ -81,6 +81,14 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
         ORDER BY r.LearnerId, r.CardId, r.AnsweredAt, r.Id
         """;
 
+    // One learner's: a range of IX_ReviewLogs_LearnerId_AnsweredAt, sorted by card.
+    private const string LearnerGradeHistories = """
+        SELECT r.LearnerId, l.TimeZoneId, r.CardId, r.AnsweredAt, r.Quality
+        FROM ReviewLogs r JOIN Learners l ON l.Id = r.LearnerId
+        WHERE r.UndoneAt IS NULL AND r.LearnerId = $learner
+        ORDER BY r.CardId, r.AnsweredAt, r.Id
+        """;
+
     /// <summary>Every card with at least one grade that counts, in no particular order.</summary>
     public Task<IReadOnlyList<CardReviewStats>> GetAllAsync(int leechLapses, CancellationToken cancellationToken) =>
         ReadAsync(cardId: null, leechLapses, cancellationToken);
@@ -96,12 +104,23 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
     /// Every learner's grades of every card that count (<c>srs evaluate</c> replays them), ordered by learner, then card,
     /// each card's grades oldest first, with the learner's time zone so that days can be counted as their study days.
     /// </summary>
-    public async Task<IReadOnlyList<LearnerCardGrades>> GetGradeHistoriesAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LearnerCardGrades>> GetGradeHistoriesAsync(CancellationToken cancellationToken) =>
+        ReadGradeHistoriesAsync(learner: null, cancellationToken);
+
+    /// <summary>One learner's grades that count, per card, oldest first (what <c>/me optimize</c> fits to).</summary>
+    public Task<IReadOnlyList<LearnerCardGrades>> GetGradeHistoriesAsync(long learnerId, CancellationToken cancellationToken) =>
+        ReadGradeHistoriesAsync(learnerId, cancellationToken);
+
+    private async Task<IReadOnlyList<LearnerCardGrades>> ReadGradeHistoriesAsync(long? learner, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = GradeHistories;
+        command.CommandText = learner is null ? GradeHistories : LearnerGradeHistories;
+        if (learner is { } id)
+        {
+            command.Parameters.AddWithValue("$learner", id);
+        }
 
         var histories = new List<LearnerCardGrades>();
         List<TimedGrade>? grades = null;

@@ -45,7 +45,7 @@ public sealed partial class ReviewStore
     private const string UndoLogColumns = """
         SELECT Id, LearnerId, CardId, StateVersion, Quality, Kind, AnsweredAt, UndoneAt,
             PreviousEasinessFactor, PreviousIntervalDays, PreviousRepetitions, PreviousDue,
-            PreviousLapses, PreviousScheduledDue, PreviousInRedrill, PreviousLastReviewedAt, StudyDay
+            PreviousLapses, PreviousScheduledDue, PreviousInRedrill, PreviousLastReviewedAt, StudyDay, PreviousStability, PreviousDifficulty
         FROM ReviewLogs
         """;
 
@@ -56,7 +56,8 @@ public sealed partial class ReviewStore
 
     private const string RestoreState = """
         UPDATE CardStates SET EasinessFactor = $ef, IntervalDays = $interval, Repetitions = $repetitions, Lapses = $lapses,
-            Due = $due, ScheduledDue = $scheduled, InRedrill = $redrill, Version = $before, LastReviewedAt = $lastReviewed
+            Due = $due, ScheduledDue = $scheduled, InRedrill = $redrill, Version = $before, LastReviewedAt = $lastReviewed,
+            Stability = $stability, Difficulty = $difficulty
         WHERE LearnerId = $learner AND CardId = $card AND Version = $after
         """;
 
@@ -109,7 +110,8 @@ public sealed partial class ReviewStore
                 ("$ef", log.PreviousEasinessFactor), ("$interval", log.PreviousIntervalDays), ("$repetitions", log.PreviousRepetitions),
                 ("$lapses", log.PreviousLapses), ("$due", StorageEncoding.Millis(log.PreviousDue!.Value)),
                 ("$scheduled", StorageEncoding.Millis(log.PreviousScheduledDue!.Value)), ("$redrill", log.PreviousInRedrill),
-                ("$before", log.StateVersion), ("$lastReviewed", StorageEncoding.Millis(log.PreviousLastReviewedAt!.Value))]);
+                ("$before", log.StateVersion), ("$lastReviewed", StorageEncoding.Millis(log.PreviousLastReviewedAt!.Value)),
+                ("$stability", log.PreviousStability), ("$difficulty", log.PreviousDifficulty)]);
         await using (restore)
         {
             if (await restore.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
@@ -175,6 +177,8 @@ public sealed partial class ReviewStore
             PreviousInRedrill = reader.IsDBNull(14) ? null : reader.GetBoolean(14),
             PreviousLastReviewedAt = Instant(15),
             StudyDay = reader.IsDBNull(16) ? null : DateOnly.ParseExact(reader.GetString(16), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            PreviousStability = reader.IsDBNull(17) ? null : reader.GetDouble(17),
+            PreviousDifficulty = reader.IsDBNull(18) ? null : reader.GetDouble(18),
         };
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
+using PrepBot.Learning.Fsrs;
 using PrepBot.Telemetry;
 
 namespace PrepBot.Learning;
@@ -75,7 +76,8 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         """;
 
     private const string SelectState = """
-        SELECT EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version, FirstSeenAt, LastReviewedAt
+        SELECT EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version, FirstSeenAt, LastReviewedAt,
+            Stability, Difficulty
         FROM CardStates WHERE LearnerId = $learner AND CardId = $card
         """;
 
@@ -84,14 +86,17 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         """;
 
     private const string InsertState = """
-        INSERT INTO CardStates (LearnerId, CardId, EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version, FirstSeenAt, LastReviewedAt)
-        VALUES ($learner, $card, $ef, $interval, $repetitions, $lapses, $due, $scheduled, $redrill, $version, $firstSeen, $lastReviewed)
+        INSERT INTO CardStates (LearnerId, CardId, EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version,
+            FirstSeenAt, LastReviewedAt, Stability, Difficulty)
+        VALUES ($learner, $card, $ef, $interval, $repetitions, $lapses, $due, $scheduled, $redrill, $version, $firstSeen, $lastReviewed,
+            $stability, $difficulty)
         """;
 
     // The version in the WHERE clause is the optimistic check: a concurrent grade of the same version updates nothing.
     private const string UpdateState = """
         UPDATE CardStates SET EasinessFactor = $ef, IntervalDays = $interval, Repetitions = $repetitions, Lapses = $lapses,
-            Due = $due, ScheduledDue = $scheduled, InRedrill = $redrill, Version = $version, LastReviewedAt = $lastReviewed
+            Due = $due, ScheduledDue = $scheduled, InRedrill = $redrill, Version = $version, LastReviewedAt = $lastReviewed,
+            Stability = $stability, Difficulty = $difficulty
         WHERE LearnerId = $learner AND CardId = $card AND Version = $expectedVersion
         """;
 
@@ -99,10 +104,11 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         INSERT INTO ReviewLogs (LearnerId, CardId, StateVersion, Quality, Kind, AnsweredAt,
             PreviousEasinessFactor, PreviousIntervalDays, PreviousRepetitions, PreviousDue,
             NextEasinessFactor, NextIntervalDays, NextRepetitions, NextDue,
-            PreviousLapses, PreviousScheduledDue, PreviousInRedrill, PreviousLastReviewedAt, StudyDay, ChosenOptions)
+            PreviousLapses, PreviousScheduledDue, PreviousInRedrill, PreviousLastReviewedAt, StudyDay, ChosenOptions,
+            PreviousStability, PreviousDifficulty)
         VALUES ($learner, $card, $version, $quality, $kind, $answeredAt, $prevEf, $prevInterval, $prevRepetitions, $prevDue,
             $nextEf, $nextInterval, $nextRepetitions, $nextDue,
-            $prevLapses, $prevScheduled, $prevRedrill, $prevLastReviewed, $day, $chosen)
+            $prevLapses, $prevScheduled, $prevRedrill, $prevLastReviewed, $day, $chosen, $prevStability, $prevDifficulty)
         RETURNING Id
         """;
 
@@ -149,7 +155,8 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         }
 
         var now = time.GetUtcNow();
-        var (updated, log) = Apply(state, learnerId, cardId, quality, now, zone);
+        var profile = await ReadProfileAsync(transaction, learnerId, cancellationToken).ConfigureAwait(false);
+        var (updated, log) = Apply(state, learnerId, cardId, quality, now, zone, profile);
         log.ChosenOptions = ReviewChoices.Format(chosenOptions);
         bool written;
         try
@@ -208,6 +215,8 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
             Version = reader.GetInt32(7),
             FirstSeenAt = StorageEncoding.Instant(reader.GetInt64(8)),
             LastReviewedAt = StorageEncoding.Instant(reader.GetInt64(9)),
+            Stability = reader.IsDBNull(10) ? null : reader.GetDouble(10),
+            Difficulty = reader.IsDBNull(11) ? null : reader.GetDouble(11),
         };
     }
 
@@ -228,7 +237,8 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
             ("$learner", state.LearnerId), ("$card", state.CardId), ("$ef", state.EasinessFactor), ("$interval", state.IntervalDays),
             ("$repetitions", state.Repetitions), ("$lapses", state.Lapses), ("$due", StorageEncoding.Millis(state.Due)),
             ("$scheduled", StorageEncoding.Millis(state.ScheduledDue)), ("$redrill", state.InRedrill), ("$version", state.Version),
-            ("$firstSeen", StorageEncoding.Millis(state.FirstSeenAt)), ("$lastReviewed", StorageEncoding.Millis(state.LastReviewedAt)), ("$expectedVersion", log.StateVersion),
+            ("$firstSeen", StorageEncoding.Millis(state.FirstSeenAt)), ("$lastReviewed", StorageEncoding.Millis(state.LastReviewedAt)),
+            ("$stability", state.Stability), ("$difficulty", state.Difficulty), ("$expectedVersion", log.StateVersion),
         };
         var isNew = log.Kind == ReviewKind.New;
         await using (var write = Command(transaction, isNew ? InsertState : UpdateState, isNew ? values[..^1] : values))
@@ -249,7 +259,8 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
             ("$prevLapses", log.PreviousLapses), ("$prevScheduled", log.PreviousScheduledDue is { } scheduled ? StorageEncoding.Millis(scheduled) : null),
             ("$prevRedrill", log.PreviousInRedrill),
             ("$prevLastReviewed", log.PreviousLastReviewedAt is { } reviewed ? StorageEncoding.Millis(reviewed) : null),
-            ("$day", StorageEncoding.Day(studyDay)), ("$chosen", log.ChosenOptions));
+            ("$day", StorageEncoding.Day(studyDay)), ("$chosen", log.ChosenOptions),
+            ("$prevStability", log.PreviousStability), ("$prevDifficulty", log.PreviousDifficulty));
         log.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         log.StudyDay = studyDay;
 
@@ -277,8 +288,15 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         return command;
     }
 
-    private static (CardState State, ReviewLog Log) Apply(CardState? state, long learnerId, string cardId, int quality, DateTimeOffset now, TimeZoneInfo zone)
+    private static (CardState State, ReviewLog Log) Apply(
+        CardState? state, long learnerId, string cardId, int quality, DateTimeOffset now, TimeZoneInfo zone, SchedulingProfile profile)
     {
+        // FSRS-6 memory, kept whichever scheduler dates the card (a same-day re-drill goes through FSRS's same-day formula).
+        var memory = state is { Stability: { } stability, Difficulty: { } difficulty } ? new FsrsMemory(stability, difficulty, state.LastReviewedAt) : null;
+        var reviewTime = memory is not null && now < memory.LastReview ? memory.LastReview : now;
+        var fsrs = FsrsScheduler.ForStudyDays(profile.Parameters, zone)
+            .Next(memory, FsrsRatings.FromSm2Quality(quality), reviewTime, FsrsScheduler.FuzzSeed(learnerId, cardId, state?.Version ?? 0));
+
         var kind = state is null ? ReviewKind.New
             : state.InRedrill && now < state.ScheduledDue ? ReviewKind.Redrill
             : ReviewKind.Scheduled;
@@ -306,6 +324,8 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
             PreviousScheduledDue = kind == ReviewKind.New ? null : state.ScheduledDue,
             PreviousInRedrill = state.InRedrill,
             PreviousLastReviewedAt = kind == ReviewKind.New ? null : state.LastReviewedAt,
+            PreviousStability = state.Stability,
+            PreviousDifficulty = state.Difficulty,
         };
 
         if (kind == ReviewKind.Redrill)
@@ -327,6 +347,15 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
             state.Repetitions = next.Repetitions;
             state.ScheduledDue = StudyCalendar.DueAfter(now, next.IntervalDays, zone);
             state.InRedrill = quality < Sm2.RedrillBelowQuality;
+            state.Due = state.InRedrill ? now : state.ScheduledDue;
+        }
+
+        state.Stability = fsrs.Memory.Stability;
+        state.Difficulty = fsrs.Memory.Difficulty;
+        if (profile.Scheduler == SchedulerKind.Fsrs)
+        {
+            // FSRS dates the card (SM-2's numbers above are still kept, so switching back loses nothing).
+            state.ScheduledDue = StudyCalendar.DueAfter(now, fsrs.IntervalDays, zone);
             state.Due = state.InRedrill ? now : state.ScheduledDue;
         }
 

@@ -29,6 +29,25 @@ public sealed class LaunchCommandTests
     }
 
     [Fact]
+    public void Data_copy_takes_the_target_connection_string_and_passes_settings_through()
+    {
+        var launch = LaunchCommand.Parse(["data", "copy", "--to-postgres", "Host=db;Database=prepbot", "--Data:DatabasePath=x.db"]);
+
+        Assert.Equal((LaunchMode.DataCopy, "Host=db;Database=prepbot", null), (launch.Mode, launch.PostgresTarget, launch.Error));
+        Assert.Equal(["--Data:DatabasePath=x.db"], launch.HostArguments);
+        Assert.Equal("Host=db", LaunchCommand.Parse(["data", "copy", "--to-postgres=Host=db"]).PostgresTarget);
+    }
+
+    [Fact]
+    public void Data_copy_without_a_target_says_how_to_give_one()
+    {
+        var launch = LaunchCommand.Parse(["data", "copy", "--to-postgres"]);
+
+        Assert.Equal(LaunchMode.DataCopy, launch.Mode);
+        Assert.StartsWith("data copy needs --to-postgres and the target's connection string", launch.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Content_check_takes_a_folder()
     {
         var launch = LaunchCommand.Parse(["content", "check", "--content", "cards", "--Logging:LogLevel:Default=Warning"]);

@@ -49,6 +49,9 @@ namespace PrepBot.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Difficulty")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("Due")
                         .HasColumnType("INTEGER");
 
@@ -75,6 +78,9 @@ namespace PrepBot.Data.Migrations
 
                     b.Property<long>("ScheduledDue")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Stability")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -144,6 +150,41 @@ namespace PrepBot.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DailyPosts");
+                });
+
+            modelBuilder.Entity("PrepBot.Data.FsrsProfile", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DefaultLogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DesiredRetention")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("FittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FittedLogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("FittedReviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scheduler")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("FsrsProfiles");
                 });
 
             modelBuilder.Entity("PrepBot.Data.GuildDailySettings", b =>
@@ -626,6 +667,9 @@ namespace PrepBot.Data.Migrations
                     b.Property<int>("NextRepetitions")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("PreviousDifficulty")
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("PreviousDue")
                         .HasColumnType("INTEGER");
 
@@ -649,6 +693,9 @@ namespace PrepBot.Data.Migrations
 
                     b.Property<long?>("PreviousScheduledDue")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PreviousStability")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Quality")
                         .HasColumnType("INTEGER");
@@ -819,6 +866,15 @@ namespace PrepBot.Data.Migrations
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.FsrsProfile", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.FsrsProfile", "LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,6 +6,7 @@ using PrepBot.Data;
 using PrepBot.Features.Reminders;
 using PrepBot.Features.Study;
 using PrepBot.Learning;
+using PrepBot.Learning.Fsrs;
 
 namespace PrepBot.Features.Settings;
 
@@ -20,6 +21,7 @@ public sealed class MeHandler(
     DailyCaps caps,
     CardPicker picker,
     LearnerStore learners,
+    FsrsProfileStore schedulers,
     IMessenger messenger,
     IOptions<ReminderOptions> reminderOptions,
     TimeProvider time)
@@ -33,6 +35,7 @@ public sealed class MeHandler(
         var allowance = await caps.GetAsync(learner, cancellationToken, countEvenWithoutCaps: true).ConfigureAwait(false);
         var due = await picker.CountDueAsync(learner.Id, now, cancellationToken).ConfigureAwait(false);
         var delivery = await reminderStore.GetAsync(learner.Id, cancellationToken).ConfigureAwait(false);
+        var profile = await schedulers.GetAsync(learner.Id, cancellationToken).ConfigureAwait(false);
         var local = TimeZoneInfo.ConvertTime(now, learner.Zone);
         var reminderTime = ReminderTimeOf(settings);
 
@@ -42,6 +45,10 @@ public sealed class MeHandler(
             .Append(settings.ReminderTime is null && !settings.ReminderOff ? " (the default)" : string.Empty).Append(" — `/me reminder`\n");
         text.Append("- Daily caps: ").Append(Cap("reviews", allowance.ReviewCap, allowance.ReviewsDone)).Append(", ")
             .Append(Cap("new cards", allowance.NewCap, allowance.NewDone)).Append(" — `/me cap`\n");
+        text.Append("- Scheduler: ").Append(profile.Scheduler == SchedulerKind.Fsrs
+                ? string.Create(CultureInfo.InvariantCulture, $"FSRS-6, target retention {profile.Parameters.DesiredRetention:0.#%}, {(profile.Fitted ? "weights fitted to your reviews" : "default weights")}")
+                : "SM-2 (the default)")
+            .Append(" — `/me scheduler`, `/me retention`, `/me optimize`\n");
         text.Append("- Pause: ").Append(pause is null ? "none" : $"until {Day(pause.LastDay)} (from {Day(pause.FirstDay)})").Append(" — `/me pause`\n");
         text.Append(CultureInfo.InvariantCulture, $"- Due now: {due} card{(due == 1 ? string.Empty : "s")}\n");
         text.Append("\n**Reminder DMs** — ").Append(WhyReminder(learner, settings, delivery, reminderTime, pause, due, local));

@@ -81,6 +81,22 @@ public sealed class FsrsScheduler
     }
 
     /// <summary>
+    /// The interval in whole days, counted from the last review, after which recall of a card with <paramref name="memory"/>
+    /// falls to the desired retention (fuzzed when fuzz is on): how a card is re-dated when a learner switches to FSRS or
+    /// changes their retention.
+    /// </summary>
+    public int IntervalFor(FsrsMemory memory, string? fuzzSeed = null)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        if (Parameters.EnableFuzz && fuzzSeed is null)
+        {
+            throw new ArgumentNullException(nameof(fuzzSeed), "A fuzz seed is required when fuzz is on (FsrsScheduler.FuzzSeed makes one).");
+        }
+
+        return Interval(memory.Stability, 0, fuzzSeed);
+    }
+
+    /// <summary>
     /// The memory after a whole review history (oldest first; entries are put in time order, equal times keep their
     /// order); null for an empty history. Gives the same memory as grading the reviews one by one with <see cref="Next"/>.
     /// </summary>

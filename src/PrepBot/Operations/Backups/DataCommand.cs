@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PrepBot.Data;
+using PrepBot.Data.Postgres;
 
 namespace PrepBot.Operations.Backups;
 
@@ -10,12 +11,50 @@ internal static class DataCommand
 {
     public const int ExitDone = 0;
     public const int ExitFailed = 1;
+    public const int ExitBadTarget = 2;
+
+    /// <summary>
+    /// <c>data copy --to-postgres "&lt;connection string&gt;"</c>: the SQLite database (brought to its latest schema first) into an
+    /// empty PostgreSQL one. One line per table, then one line of result, exit 0; one line of why not, exit 1; a target that is
+    /// not a connection string or cannot be reached, exit 2. The connection string is never printed, only host, port and database.
+    /// </summary>
+    public static async Task<int> RunCopyAsync(HostApplicationBuilder builder, string target, TextWriter output, TextWriter error)
+    {
+        await using var services = builder.Services.BuildServiceProvider();
+        services.GetService<IStartupValidator>()?.Validate();
+        var database = services.GetRequiredService<DatabaseLocation>().Path;
+        var copy = ActivatorUtilities.CreateInstance<PostgresCopyStore>(services);
+        try
+        {
+            if (File.Exists(database))
+            {
+                await ActivatorUtilities.CreateInstance<DatabaseMigrator>(services).StartAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            var tables = await copy.CopyAsync(target, CancellationToken.None).ConfigureAwait(false);
+            foreach (var table in tables)
+            {
+                await output.WriteLineAsync($"  {table.Table}: {table.Rows:N0} rows, checksum {table.ChecksumText} on both sides").ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync(
+                $"Copied {database} into PostgreSQL at {PostgresDatabase.Describe(target)}: {tables.Count} tables, {tables.Sum(t => t.Rows):N0} rows; "
+                + "row counts and checksums match.").ConfigureAwait(false);
+            return ExitDone;
+        }
+        catch (DataCopyException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ex.BadTarget ? ExitBadTarget : ExitFailed;
+        }
+    }
 
     public static async Task<int> RunAsync(HostApplicationBuilder builder, bool backUp, string file, TextWriter output, TextWriter error)
     {
         builder.Services.AddPrepBotBackups();
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
+        await PostgresStartCheck.EnsureCanRunAsync(services.GetRequiredService<IOptions<DataOptions>>().Value, CancellationToken.None).ConfigureAwait(false);
         var backup = services.GetRequiredService<DatabaseBackupStore>();
         try
         {
