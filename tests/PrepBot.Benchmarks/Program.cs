@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using PrepBot.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(PrepBot.Benchmarks.ReviewBenchmarks).Assembly).Run(args);
+// --burst: the out-of-process burst benchmark (BurstRun), not a BenchmarkDotNet run.
+if (args.Contains("--burst"))
+{
+    return await BurstRun.RunAsync(args);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ReviewBenchmarks).Assembly).Run(args);
+return 0;

@@ -37,6 +37,9 @@ public static class DataServiceCollectionExtensions
             builder.UseSqlite(connection).AddInterceptors(new SqlitePragmas(options.Synchronous));
         });
 
+        // Group commit of small concurrent writes (enrolments, the server roster): see GroupCommitWriter.
+        services.AddSingleton<GroupCommitWriter>();
+
         // First hosted service: every later one sees the current schema.
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<WalCheckpointer>();

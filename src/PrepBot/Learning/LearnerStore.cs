@@ -1,43 +1,48 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 
 namespace PrepBot.Learning;
 
-/// <summary>Finds learners by platform identity, enrolling them on first use.</summary>
-public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+/// <summary>
+/// Finds learners by platform identity, enrolling them on first use. Enrolments go through the <see cref="GroupCommitWriter"/>:
+/// when a class starts and hundreds of new learners arrive at once, they are committed a batch at a time.
+/// </summary>
+public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFactory, GroupCommitWriter writer, TimeProvider time)
 {
     public async Task<Learner> GetOrCreateAsync(
         string platform, string platformUserId, string displayName, string timeZoneId, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            return existing;
+            if (await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return existing;
+            }
         }
 
-        var learner = new Learner
-        {
-            Platform = platform,
-            PlatformUserId = platformUserId,
-            DisplayName = displayName,
-            TimeZoneId = timeZoneId,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Learners.Add(learner);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return learner;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // Enrolled concurrently by another request: use that row.
-            await using var again = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            return await Find(again, platform, platformUserId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("A learner vanished right after being enrolled.", ex);
-        }
+        var createdAt = time.GetUtcNow();
+        return await writer.WriteAsync(
+            async (batch, ct) =>
+            {
+                // Enrolled meanwhile (an earlier write of the same batch, or another request): use that row.
+                if (await Find(batch, platform, platformUserId, ct).ConfigureAwait(false) is { } enrolled)
+                {
+                    return enrolled;
+                }
+
+                var learner = new Learner
+                {
+                    Platform = platform,
+                    PlatformUserId = platformUserId,
+                    DisplayName = displayName,
+                    TimeZoneId = timeZoneId,
+                    CreatedAt = createdAt,
+                };
+                batch.Learners.Add(learner);
+                await batch.SaveChangesAsync(ct).ConfigureAwait(false);
+                return learner;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The learner with this platform identity, without enrolling anyone (e.g. for <c>/me forget</c>'s confirmation).</summary>

@@ -15,6 +15,9 @@ namespace PrepBot.Operations;
 
 public static class OperationsServiceCollectionExtensions
 {
+    /// <summary>The .NET runtime's own meter (JIT, GC, thread pool, CPU): where an interaction's time goes besides PrepBot's code.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     /// <summary>
     /// What a host of the bot on Discord watches: readiness checks (gateway, database, scheduler, content), OpenTelemetry
     /// metrics from <see cref="PrepBotMetrics"/> and <see cref="DiscordMetrics"/> (unless <c>Health:Metrics</c> is false),
@@ -39,7 +42,7 @@ public static class OperationsServiceCollectionExtensions
             services.AddOpenTelemetry()
                 .ConfigureResource(resource => resource.AddService("prepbot"))
                 .WithMetrics(metrics => metrics
-                .AddMeter(PrepBotMetrics.MeterName, DiscordMetrics.MeterName)
+                .AddMeter(PrepBotMetrics.MeterName, DiscordMetrics.MeterName, RuntimeMeterName)
                 .AddPrometheusExporter());
             services.AddHostedService<SchedulerMetricsRegistration>();
         }

@@ -24,6 +24,7 @@ internal static class ControlEndpoints
         control.MapPost("/interactions", CommandAsync);
         control.MapPost("/components", ComponentAsync);
         control.MapPost("/modals", ModalAsync);
+        control.MapPost("/burst", BurstAsync);
         control.MapGet("/stats", (FakeDiscordState state) => DiscordResults.Json(JsonSerializer.SerializeToNode(state.Limits.AllStats(), SnakeCase)!));
         control.MapPost("/gateway/drop", async (FakeDiscordState state) =>
         {
@@ -123,6 +124,90 @@ internal static class ControlEndpoints
         }
 
         return DiscordResults.Json(Outcome(state, dispatched));
+    }
+
+    /// <summary>
+    /// <c>{"command":"quiz","count":200,"first_user_id":"1400000000000000000","users":200,"per_second":null,"wait_seconds":30}</c>:
+    /// <c>count</c> slash commands by users <c>first_user_id</c>, +1, … (cycling over <c>users</c> of them, default <c>count</c>),
+    /// dispatched on the gateway back to back (or <c>per_second</c> evenly paced); answers once every callback arrived
+    /// (or <c>wait_seconds</c> passed) with, per interaction, the milliseconds from dispatch to the frame written to the
+    /// bot (<c>delivered_ms</c>) and to the callback's arrival (<c>callback_ms</c>), and the callback's type. For the
+    /// out-of-process benchmark (<c>tests/PrepBot.Benchmarks -- --burst</c>): the times are taken here, on Discord's side.
+    /// </summary>
+    private static async Task<IResult> BurstAsync(HttpContext context, FakeDiscordState state)
+    {
+        var body = await ReadAsync(context);
+        var command = body["command"]?.ToString() ?? "quiz";
+        var count = (int?)body["count"] ?? throw new ArgumentException("Field 'count' is required.");
+        var firstUserId = long.Parse(Required(body, "first_user_id"), System.Globalization.CultureInfo.InvariantCulture);
+        var users = (int?)body["users"] ?? count;
+        var perSecond = (double?)body["per_second"];
+        var wait = TimeSpan.FromSeconds((double?)body["wait_seconds"] ?? 30);
+        if (count < 1 || users < 1 || perSecond is <= 0)
+        {
+            throw new ArgumentException("count and users must be at least 1, per_second above 0.");
+        }
+
+        var ids = new string[count];
+        var started = state.Time.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            if (perSecond is { } rate)
+            {
+                var due = TimeSpan.FromSeconds(i / rate) - state.Time.GetElapsedTime(started);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, state.Time);
+                }
+            }
+
+            var userId = (firstUserId + (i % users)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var user = new FakeUser(userId, $"learner{userId[^6..]}");
+            state.Channels.RememberUser(user);
+            ids[i] = state.Gateway.DispatchInteraction(FakeInteraction.SlashCommand(command).By(user)).Id;
+        }
+
+        // Callbacks arrive roughly in order: a cursor keeps the check cheap however many changes wake it.
+        var answered = 0;
+        try
+        {
+            await state.Signal.WaitAsync(
+                () =>
+                {
+                    while (answered < ids.Length && state.Interactions.ResponseTo(ids[answered]) is not null)
+                    {
+                        answered++;
+                    }
+
+                    return answered == ids.Length ? "all" : null;
+                },
+                wait,
+                () => "every callback of the burst",
+                CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            // Report what arrived; the missing ones have no callback_ms.
+        }
+
+        var results = new JsonArray();
+        lock (state.Interactions.Gate)
+        {
+            foreach (var id in ids)
+            {
+                var entry = state.Interactions.FindById(id)!;
+                results.Add(new JsonObject
+                {
+                    ["interaction_id"] = id,
+                    ["user_id"] = entry.Dispatched.UserId,
+                    ["delivered_ms"] = entry.DeliveredAt is { } delivered ? (delivered - entry.CreatedAt).TotalMilliseconds : null,
+                    ["callback_ms"] = entry.Response is { } response ? (response.ReceivedAt - entry.CreatedAt).TotalMilliseconds : null,
+                    ["type"] = entry.Response?.Type,
+                });
+            }
+        }
+
+        return DiscordResults.Json(new JsonObject { ["interactions"] = results });
     }
 
     private static bool Settled(FakeDiscordState state, string interactionId) =>

@@ -7,9 +7,10 @@ namespace PrepBot.Features.Stats;
 /// <summary>
 /// Remembers which learners use PrepBot in which server (table <c>GuildLearners</c>), so a server's leaderboard knows
 /// its learners. Stats records every input from a server through it (a learner hook); a pair already written is remembered in memory, so
-/// the database is touched once per learner and server per process.
+/// the database is touched once per learner and server per process, through the <see cref="GroupCommitWriter"/> (a burst of
+/// new learners in a server is committed a batch at a time).
 /// </summary>
-public sealed class GuildRosterStore(IDbContextFactory<PrepBotDbContext> contextFactory, TimeProvider time)
+public sealed class GuildRosterStore(GroupCommitWriter writer, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string GuildId, long LearnerId), byte> _recorded = new();
 
@@ -22,9 +23,10 @@ public sealed class GuildRosterStore(IDbContextFactory<PrepBotDbContext> context
         }
 
         var seenAt = StorageEncoding.Millis(time.GetUtcNow());
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT OR IGNORE INTO GuildLearners (GuildId, LearnerId, FirstSeenAt) VALUES ({guildId}, {learnerId}, {seenAt})",
+        await writer.WriteAsync(
+            (db, ct) => db.Database.ExecuteSqlAsync(
+                $"INSERT OR IGNORE INTO GuildLearners (GuildId, LearnerId, FirstSeenAt) VALUES ({guildId}, {learnerId}, {seenAt})",
+                ct),
             cancellationToken).ConfigureAwait(false);
         _recorded.TryAdd((guildId, learnerId), 0);
     }

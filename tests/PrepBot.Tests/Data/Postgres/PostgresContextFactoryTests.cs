@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PrepBot.Data;
 using PrepBot.Data.Postgres;
 using PrepBot.Learning;
 
@@ -21,7 +23,8 @@ public sealed class PostgresContextFactoryTests(PostgresServer server)
             await db.Database.MigrateAsync(Ct);
         }
 
-        var learners = new LearnerStore(factory, new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero)));
+        await using var writer = new GroupCommitWriter(factory, NullLogger<GroupCommitWriter>.Instance);
+        var learners = new LearnerStore(factory, writer, new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero)));
 
         var first = await learners.GetOrCreateAsync("discord", "1300000000000000002", "ada", "Europe/Berlin", Ct);
         var again = await learners.GetOrCreateAsync("discord", "1300000000000000002", "ada", "Europe/Berlin", Ct);
