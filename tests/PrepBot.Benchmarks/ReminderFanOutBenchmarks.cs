@@ -84,6 +84,7 @@ public class ReminderFanOutBenchmarks
             new LearnerSettingsStore(_factory, TimeProvider.System),
             new PauseStore(_factory, TimeProvider.System),
             new ReviewStore(_factory, TimeProvider.System),
+            new InterviewStore(_factory, TimeProvider.System),
             new DiscordMessenger(_services.GetRequiredService<DiscordRestClient>()),
             catalog,
             Options.Create(new ReminderOptions()),

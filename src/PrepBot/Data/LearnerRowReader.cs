@@ -33,6 +33,7 @@ public sealed class LearnerRowReader(IDbContextFactory<PrepBotDbContext> context
         await AddAsync(db.LearnerSettings.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.LearnerPauses.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.ReminderDeliveries.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
+        await AddAsync(db.InterviewPlans.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.CardStates.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.ReviewLogs.Where(r => r.LearnerId == learnerId).OrderBy(r => r.Id)).ConfigureAwait(false);
         await AddAsync(db.CardHolds.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);

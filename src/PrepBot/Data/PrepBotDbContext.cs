@@ -60,6 +60,8 @@ public class PrepBotDbContext : DbContext
 
     public DbSet<FsrsProfile> FsrsProfiles => Set<FsrsProfile>();
 
+    public DbSet<InterviewPlan> InterviewPlans => Set<InterviewPlan>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

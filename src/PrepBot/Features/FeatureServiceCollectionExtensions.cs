@@ -5,6 +5,7 @@ using PrepBot.Features.Cards;
 using PrepBot.Features.Daily;
 using PrepBot.Features.Export;
 using PrepBot.Features.Help;
+using PrepBot.Features.Interview;
 using PrepBot.Features.Memory;
 using PrepBot.Features.Mock;
 using PrepBot.Features.Plan;
@@ -43,6 +44,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddPrepBotReminders();
         services.AddPrepBotLearnerSettings();
         services.AddPrepBotMemory();
+        services.AddPrepBotInterview();
         services.AddPrepBotExport();
         services.AddPrepBotHelp();
         services.AddPrepBotMockInterviews();

@@ -15,6 +15,7 @@ public static class LearningServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
         services.AddSingleton<LearnerStore>();
         services.AddSingleton<LearnerSettingsStore>();
+        services.AddSingleton<InterviewStore>();
         services.AddSingleton<PauseStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<CardHoldStore>();

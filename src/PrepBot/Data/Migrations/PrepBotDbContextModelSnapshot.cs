@@ -250,6 +250,26 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("GuildLearners");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("InterviewPlans");
+                });
+
             modelBuilder.Entity("PrepBot.Data.LeaderboardOptOut", b =>
                 {
                     b.Property<long>("LearnerId")
@@ -884,6 +904,15 @@ namespace PrepBot.Data.Migrations
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.InterviewPlan", "LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

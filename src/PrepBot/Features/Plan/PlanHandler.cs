@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PrepBot.Content;
 using PrepBot.Conversation;
+using PrepBot.Features.Interview;
 using PrepBot.Learning;
 
 namespace PrepBot.Features.Plan;
@@ -10,7 +11,8 @@ namespace PrepBot.Features.Plan;
 /// <c>/plan</c>: this week's goals and a checklist of its topics with the learner's progress; <c>/plan week:&lt;n&gt;</c>
 /// another week; <c>/plan start:&lt;YYYY-MM-DD&gt;</c> sets the day the learner's week 1 begins.
 /// </summary>
-public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progress, LearnerStore learners, ICohortStarts cohorts, TimeProvider time)
+public sealed class PlanHandler(
+    CardCatalog catalog, TopicProgressReader progress, LearnerStore learners, ICohortStarts cohorts, InterviewCountdown countdowns, TimeProvider time)
 {
     public const string WeekOption = "week";
     public const string StartOption = "start";
@@ -103,6 +105,10 @@ public sealed class PlanHandler(CardCatalog catalog, TopicProgressReader progres
         text.Append(week == position.Week ? " · this week" : $" · you are on week {position.Week}");
         var followsCohort = learner.Learner.PlanStart is null && learner.CohortStart is not null && lead is null;
         text.Append('\n').Append(Where(position, week, followsCohort)).Append("\n\n");
+        if (await countdowns.BlockAsync(learner, cancellationToken).ConfigureAwait(false) is { } countdown)
+        {
+            text.Append(countdown).Append('\n');
+        }
 
         if (planWeek is null)
         {

@@ -34,6 +34,18 @@ public sealed class QuizHandler(CardPicker picker, CardCatalog catalog, StudyFlo
         }
 
         var allowance = await picker.AllowanceAsync(learner, cancellationToken).ConfigureAwait(false);
+        var capLeft = allowance.NewCap is null || allowance.NewDone < allowance.NewCap;
+        if (!allowance.NewLeft && capLeft && allowance.ReviewsLeft && allowance.Pace is { } pace)
+        {
+            // The interview's pace, not the learner's cap, is what stops new cards today.
+            return [Reply.Text(pace.UnseenNow == 0
+                ? "You have seen every card of the plan and nothing is due. Keep reviewing as cards fall due; `/stats` shows your predicted recall on the interview day."
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"You have seen today's {pace.Limit} new card{(pace.Limit == 1 ? "" : "s")}, paced toward your interview (`/me interview`) so the rest of the plan is spread over the days until a week before it. "
+                    + $"Nothing is due now. More tomorrow (your day starts at 04:00); `/stats` shows the countdown."))];
+        }
+
         if (!allowance.NewLeft || !allowance.ReviewsLeft)
         {
             return [Reply.Text(string.Create(

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Conversation;
 using PrepBot.Data;
+using PrepBot.Features.Interview;
 using PrepBot.Learning;
 
 namespace PrepBot.Features.Reminders;
@@ -42,6 +43,7 @@ public sealed partial class ReminderService(
     LearnerSettingsStore settings,
     PauseStore pauses,
     ReviewStore reviews,
+    InterviewStore interviews,
     IMessenger messenger,
     CardCatalog catalog,
     IOptions<ReminderOptions> options,
@@ -107,8 +109,11 @@ public sealed partial class ReminderService(
     public static string Nonce(long learnerId, DateOnly day) =>
         string.Create(CultureInfo.InvariantCulture, $"r{learnerId % 10_000_000_000}d{day:yyyyMMdd}");
 
-    /// <summary>The DM: how many cards are due, about how long they take, and a button that starts <c>/review</c>.</summary>
-    public static Reply Message(int due, int minutes, int? reviewCap)
+    /// <summary>
+    /// The DM: how many cards are due, about how long they take, how many days are left until the learner's interview (when
+    /// they set one with <c>/me interview</c>), and a button that starts <c>/review</c>.
+    /// </summary>
+    public static Reply Message(int due, int minutes, int? reviewCap, Countdown? countdown = null)
     {
         var text = string.Create(
             CultureInfo.InvariantCulture,
@@ -116,6 +121,11 @@ public sealed partial class ReminderService(
         if (reviewCap is { } cap && cap < due)
         {
             text += string.Create(CultureInfo.InvariantCulture, $" Your daily cap is {cap} reviews; the rest wait for tomorrow.");
+        }
+
+        if (countdown is not null)
+        {
+            text += "\n" + CountdownText.Reminder(countdown);
         }
 
         text += "\n-# Change the time with `/me reminder`, take a break with `/me pause`, see why with `/me show`.";
@@ -196,10 +206,12 @@ public sealed partial class ReminderService(
         });
 
         var due = await DueWorkAsync(candidates.Select(c => c.Row.Id).ToHashSet(), now, cancellationToken).ConfigureAwait(false);
+        var interviewDays = await interviews.ReadAllAsync(cancellationToken).ConfigureAwait(false);
         var queue = candidates.Select(c =>
         {
             var work = due.GetValueOrDefault(c.Row.Id);
-            return new QueuedReminder(c.Row.Id, c.Row.PlatformUserId, c.Day, work.Cards, work.Seconds, c.Row.DailyReviewCap, c.Row.DmChannelId);
+            var countdown = Countdown.Of(interviewDays.GetValueOrDefault(c.Row.Id), c.Zone, now);
+            return new QueuedReminder(c.Row.Id, c.Row.PlatformUserId, c.Day, work.Cards, work.Seconds, c.Row.DailyReviewCap, c.Row.DmChannelId, countdown);
         }).ToList();
         await store.ClaimAsync([.. queue.Select(r => new ReminderClaim(r.LearnerId, r.Day, r.Due > 0))], now, cancellationToken).ConfigureAwait(false);
         return (rows.Count, queue);
@@ -225,7 +237,7 @@ public sealed partial class ReminderService(
 
     private async Task<ReminderResult> SendAsync(QueuedReminder reminder, CancellationToken cancellationToken)
     {
-        var message = Message(reminder.Due, ReviewEstimate.Minutes(reminder.Seconds), reminder.ReviewCap);
+        var message = Message(reminder.Due, ReviewEstimate.Minutes(reminder.Seconds), reminder.ReviewCap, reminder.Countdown);
         var nonce = Nonce(reminder.LearnerId, reminder.Day);
         try
         {
@@ -270,7 +282,7 @@ public sealed partial class ReminderService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder DM to learner {LearnerId} refused ({Failure}): {Reason}")]
     private partial void LogRefused(long learnerId, DeliveryFailure failure, string reason);
 
-    private sealed record QueuedReminder(long LearnerId, string UserId, DateOnly Day, int Due, int Seconds, int? ReviewCap, string? DmChannelId);
+    private sealed record QueuedReminder(long LearnerId, string UserId, DateOnly Day, int Due, int Seconds, int? ReviewCap, string? DmChannelId, Countdown? Countdown);
 
     /// <summary>Collects send results and writes them in batches (one transaction each), timing the database work.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Lives for one run; SemaphoreSlim holds no handle unless AvailableWaitHandle is used.")]

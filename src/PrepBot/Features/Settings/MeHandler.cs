@@ -22,6 +22,7 @@ public sealed class MeHandler(
     CardPicker picker,
     LearnerStore learners,
     FsrsProfileStore schedulers,
+    InterviewStore interviews,
     IMessenger messenger,
     IOptions<ReminderOptions> reminderOptions,
     TimeProvider time)
@@ -36,6 +37,7 @@ public sealed class MeHandler(
         var due = await picker.CountDueAsync(learner.Id, now, cancellationToken).ConfigureAwait(false);
         var delivery = await reminderStore.GetAsync(learner.Id, cancellationToken).ConfigureAwait(false);
         var profile = await schedulers.GetAsync(learner.Id, cancellationToken).ConfigureAwait(false);
+        var interview = await interviews.GetAsync(learner.Id, cancellationToken).ConfigureAwait(false);
         var local = TimeZoneInfo.ConvertTime(now, learner.Zone);
         var reminderTime = ReminderTimeOf(settings);
 
@@ -49,6 +51,7 @@ public sealed class MeHandler(
                 ? string.Create(CultureInfo.InvariantCulture, $"FSRS-6, target retention {profile.Parameters.DesiredRetention:0.#%}, {(profile.Fitted ? "weights fitted to your reviews" : "default weights")}")
                 : "SM-2 (the default)")
             .Append(" — `/me scheduler`, `/me retention`, `/me optimize`\n");
+        text.Append("- Interview: ").Append(Interview(interview, StudyCalendar.StudyDay(now, learner.Zone))).Append(" — `/me interview`\n");
         text.Append("- Pause: ").Append(pause is null ? "none" : $"until {Day(pause.LastDay)} (from {Day(pause.FirstDay)})").Append(" — `/me pause`\n");
         text.Append(CultureInfo.InvariantCulture, $"- Due now: {due} card{(due == 1 ? string.Empty : "s")}\n");
         text.Append("\n**Reminder DMs** — ").Append(WhyReminder(learner, settings, delivery, reminderTime, pause, due, local));
@@ -267,6 +270,24 @@ public sealed class MeHandler(
     private static string Cap(string what, int? cap, int done) => cap is { } limit
         ? string.Create(CultureInfo.InvariantCulture, $"{what} {limit} a day ({done} today)")
         : string.Create(CultureInfo.InvariantCulture, $"{what} unlimited ({done} today)");
+
+    private static string Interview(InterviewDate? interview, DateOnly today)
+    {
+        if (interview is null)
+        {
+            return "none set";
+        }
+
+        var title = interview.Title is { } t ? $" ({t})" : string.Empty;
+        var left = interview.DaysLeft(today) switch
+        {
+            < 0 => "passed",
+            0 => "today",
+            1 => "tomorrow",
+            var days => string.Create(CultureInfo.InvariantCulture, $"in {days} days"),
+        };
+        return $"{interview.Date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}{title}, {left}";
+    }
 
     private static string Day(DateOnly day) => day.ToString("ddd d MMM", CultureInfo.InvariantCulture);
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using PrepBot.Content;
 using PrepBot.Conversation;
+using PrepBot.Features.Interview;
 using PrepBot.Features.Plan;
 using PrepBot.Learning;
 
@@ -13,7 +14,8 @@ namespace PrepBot.Features.Stats;
 /// and the best one, the weakest topics, and a heatmap of the last 12 weeks (a PNG; text where pictures cannot be shown),
 /// all on the learner's study calendar.
 /// </summary>
-public sealed class StatsHandler(LearnerStatsReader reader, CardCatalog catalog, TimeProvider time, ReviewStore reviews, IOptions<LearningOptions> learning)
+public sealed class StatsHandler(
+    LearnerStatsReader reader, CardCatalog catalog, TimeProvider time, ReviewStore reviews, InterviewCountdown countdowns, IOptions<LearningOptions> learning)
 {
     /// <summary>Leeches named in <c>/stats</c>; more are counted.</summary>
     public const int LeechesShown = 10;
@@ -33,18 +35,25 @@ public sealed class StatsHandler(LearnerStatsReader reader, CardCatalog catalog,
             TextFallback = stats.Activity.ToText(),
         };
         var leeches = await reviews.GetLeechesAsync(learner.Id, learning.Value.LeechLapses, cancellationToken).ConfigureAwait(false);
-        return [Reply.Text(Format(stats, learner.Zone.Id, catalog.Cards.Count(c => !c.Retired), Leeches(leeches))) with { Attachments = [heatmap] }];
+        var countdown = await countdowns.BlockAsync(learner, cancellationToken).ConfigureAwait(false);
+        return [Reply.Text(Format(stats, learner.Zone.Id, catalog.Cards.Count(c => !c.Retired), Leeches(leeches), countdown)) with { Attachments = [heatmap] }];
     }
 
     /// <param name="stats">The learner's figures.</param>
     /// <param name="zoneId">Their time zone, shown in the heading.</param>
     /// <param name="deckSize">Cards that can be served.</param>
     /// <param name="leeches">The leeches line(s) (see <see cref="Leeches"/>), or null for none.</param>
-    public static string Format(LearnerStats stats, string zoneId, int deckSize, string? leeches = null)
+    /// <param name="countdown">The interview countdown (<see cref="InterviewCountdown.BlockAsync"/>), or null without an interview.</param>
+    public static string Format(LearnerStats stats, string zoneId, int deckSize, string? leeches = null, string? countdown = null)
     {
         ArgumentNullException.ThrowIfNull(stats);
         var text = new StringBuilder();
         text.Append(Invariant, $"**Your progress** ({zoneId})\n\n");
+        if (countdown is not null)
+        {
+            text.Append(countdown).Append('\n');
+        }
+
         text.Append(Invariant, $"- Due now: **{stats.DueNow}** · by the end of today: {stats.DueToday} · in the next 7 days: {stats.DueThisWeek}\n");
         text.Append("- Coming up: ").AppendJoin(" · ", stats.DueByDay.Select((count, i) => $"{DayLabel(stats.Activity.Today, i)} {count.ToString(Invariant)}")).Append('\n');
         text.Append(Invariant, $"- Reviews: **{stats.ReviewsToday}** today · {stats.Last7Days.Reviews} in the last 7 days · {stats.Last30Days.Reviews} in the last 30\n");

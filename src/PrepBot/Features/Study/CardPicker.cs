@@ -1,5 +1,6 @@
 using PrepBot.Content;
 using PrepBot.Conversation;
+using PrepBot.Features.Interview;
 using PrepBot.Features.Plan;
 using PrepBot.Learning;
 
@@ -31,19 +32,24 @@ public sealed record CardRequest(int? Week = null, string? Topic = null)
 /// seen); a card of a later week is served only when asked for (<see cref="CardRequest"/>). Retired cards and cards
 /// no longer in the deck are never served.
 /// </summary>
-public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHoldStore holds, TopicProgressReader progress, DailyCaps caps, TimeProvider time)
+public sealed class CardPicker(
+    CardCatalog catalog, ReviewStore reviews, CardHoldStore holds, TopicProgressReader progress, DailyCaps caps, InterviewCountdown countdowns, TimeProvider time)
 {
     private const int DueWindow = 100;
 
+    /// <summary>In the final stretch before an interview the due queue is re-ordered, so more of it is read.</summary>
+    private const int FinalStretchDueWindow = 2000;
+
     /// <summary>
-    /// The learner's next review within their daily cap (<c>/me cap reviews:</c>): the longest-waiting due card, then cards
-    /// being re-drilled today (re-drills repeat cards already counted, so they are served past the cap).
+    /// The learner's next review within their daily cap (<c>/me cap reviews:</c>): the longest-waiting due card (in the last
+    /// <see cref="Countdown.FinalStretchDays"/> days before their interview, the one least likely to be recalled on the day), then
+    /// cards being re-drilled today (re-drills repeat cards already counted, so they are served past the cap).
     /// </summary>
     public async Task<PickedCard?> NextDueAsync(LearnerContext learner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
         var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
-        var due = await reviews.GetDueAsync(learner.Id, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
+        var due = await DueAsync(learner, cancellationToken).ConfigureAwait(false);
         return (allowance.ReviewsLeft ? FirstInDeck(due, redrill: false) : null) ?? FirstInDeck(due, redrill: true);
     }
 
@@ -67,7 +73,7 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHol
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(request);
         var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
-        var due = await reviews.GetDueAsync(learner.Id, time.GetUtcNow(), DueWindow, cancellationToken).ConfigureAwait(false);
+        var due = await DueAsync(learner, cancellationToken).ConfigureAwait(false);
         if (allowance.ReviewsLeft && FirstInDeck(due, redrill: false, request) is { } review)
         {
             return review;
@@ -82,7 +88,8 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHol
     /// the learner's order for that week (<see cref="NewCardOrder"/>). Otherwise the first unseen card of the learner's
     /// current week in that order (the plan's topic order, easy before hard, kinds interleaved); failing that, a card of the
     /// weakest topic among earlier weeks' unseen cards (lowest retention over 30 days, then the smallest share of its cards
-    /// seen, then the earliest week). Never a card of a later week unless asked for.
+    /// seen, then the earliest week). Never a card of a later week unless asked for — or, with an interview ahead
+    /// (<c>/me interview</c>), once every card up to the current week is seen: the plan is to be seen a week before it.
     /// </summary>
     public async Task<Card?> NewCardAsync(LearnerContext learner, CardRequest request, CancellationToken cancellationToken)
     {
@@ -107,7 +114,10 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHol
         var candidates = unseen.Where(card => card.Week < week).ToList();
         if (candidates.Count == 0)
         {
-            return null;
+            var later = unseen.Where(card => card.Week > week).ToList();
+            return later.Count > 0 && await countdowns.GetAsync(learner, cancellationToken).ConfigureAwait(false) is { DaysLeft: > 0 }
+                ? FirstInWeekOrder(later.Min(card => card.Week), _ => true, passed, learner.Id)
+                : null;
         }
 
         var topics = await progress.ReadAsync(learner, seen, cancellationToken).ConfigureAwait(false);
@@ -142,6 +152,24 @@ public sealed class CardPicker(CardCatalog catalog, ReviewStore reviews, CardHol
     /// <summary>How many servable cards are due by <paramref name="until"/> (see <see cref="DueTimesAsync"/>).</summary>
     public async Task<int> CountDueAsync(long learnerId, DateTimeOffset until, CancellationToken cancellationToken) =>
         (await DueTimesAsync(learnerId, until, cancellationToken).ConfigureAwait(false)).Count;
+
+    /// <summary>
+    /// The learner's due queue: scheduled reviews longest-waiting first, then re-drills. In the last
+    /// <see cref="Countdown.FinalStretchDays"/> days before their interview, scheduled reviews come lowest predicted recall on
+    /// the day first (equal ones longest-waiting first): what is most likely forgotten by then is reviewed first.
+    /// </summary>
+    private async Task<IReadOnlyList<DueCard>> DueAsync(LearnerContext learner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await countdowns.GetAsync(learner, cancellationToken).ConfigureAwait(false) is not { InFinalStretch: true } countdown)
+        {
+            return await reviews.GetDueAsync(learner.Id, now, DueWindow, cancellationToken).ConfigureAwait(false);
+        }
+
+        var due = await reviews.GetDueAsync(learner.Id, now, FinalStretchDueWindow, cancellationToken).ConfigureAwait(false);
+        var recall = await countdowns.RecallAtInterviewAsync(learner, countdown, cancellationToken).ConfigureAwait(false);
+        return [.. due.OrderBy(d => d.InRedrill).ThenBy(d => recall.GetValueOrDefault(d.CardId, 0))];
+    }
 
     private PickedCard? FirstInDeck(IReadOnlyList<DueCard> due, bool redrill, CardRequest? request = null)
     {

@@ -44,6 +44,8 @@ public sealed class ExportHandlerTests : IAsyncLifetime
         await bot.AnswerAsync(Ada, "Again");
         await bot.TypeAsync(Ada, "/me pause days:3");
         await bot.TypeAsync(Ada, "/me reminder time:07:30");
+        await bot.TypeAsync(Ada, "/me interview date:2026-06-01 title:Acme");
+        await bot.TypeAsync(Grace, "/me interview date:2026-07-01");
         await bot.AnswerAsync(Grace);
         var learnerId = await bot.LearnerIdAsync(Ada);
 
@@ -60,6 +62,7 @@ public sealed class ExportHandlerTests : IAsyncLifetime
         }
 
         Assert.Equal(2, exported.GetProperty("ReviewLogs").GetArrayLength());
+        Assert.Equal("Acme", Assert.Single(exported.GetProperty("InterviewPlans").EnumerateArray()).GetProperty("Title").GetString());
         Assert.Contains("2 reviews", reply.Markdown, StringComparison.Ordinal);
     }
 

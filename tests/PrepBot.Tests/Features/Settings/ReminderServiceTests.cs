@@ -71,6 +71,32 @@ public sealed class ReminderServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_reminder_dm_says_how_many_days_are_left_until_the_interview()
+    {
+        await using var bot = await StartAsync();
+        await bot.AnswerAsync(Ada, "Good", "/quiz");
+        await bot.TypeAsync(Ada, "/me interview date:2026-03-15 title:\"Data engineer, Acme\"");
+        AdvanceTo(TuesdayEvening);
+
+        await bot.RunRemindersAsync();
+
+        var dm = Assert.Single(_messenger.To(Ada.UserId));
+        Assert.Contains("🎯 12 days left until your interview (Data engineer, Acme).", dm.Reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_interview_the_reminder_dm_has_no_countdown()
+    {
+        await using var bot = await StartAsync();
+        await bot.AnswerAsync(Ada, "Good", "/quiz");
+        AdvanceTo(TuesdayEvening);
+
+        await bot.RunRemindersAsync();
+
+        Assert.DoesNotContain("🎯", Assert.Single(_messenger.To(Ada.UserId)).Reply.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Before_the_reminder_time_nothing_is_sent()
     {
         await using var bot = await StartAsync();

@@ -257,6 +257,26 @@ namespace PrepBot.Data.Migrations.Postgres
                     b.ToTable("GuildLearners");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("InterviewPlans");
+                });
+
             modelBuilder.Entity("PrepBot.Data.LeaderboardOptOut", b =>
                 {
                     b.Property<long>("LearnerId")
@@ -909,6 +929,15 @@ namespace PrepBot.Data.Migrations.Postgres
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.InterviewPlan", "LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ using PrepBot.Data.Postgres;
 namespace PrepBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPrepBotDbContext))]
-    [Migration("20261203163304_InitialCreate")]
+    [Migration("20261203165910_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -258,6 +258,26 @@ namespace PrepBot.Data.Migrations.Postgres
                     b.HasIndex("LearnerId");
 
                     b.ToTable("GuildLearners");
+                });
+
+            modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
+                {
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("InterviewPlans");
                 });
 
             modelBuilder.Entity("PrepBot.Data.LeaderboardOptOut", b =>
@@ -912,6 +932,15 @@ namespace PrepBot.Data.Migrations.Postgres
                     b.HasOne("PrepBot.Data.Learner", null)
                         .WithMany()
                         .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
+                {
+                    b.HasOne("PrepBot.Data.Learner", null)
+                        .WithOne()
+                        .HasForeignKey("PrepBot.Data.InterviewPlan", "LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

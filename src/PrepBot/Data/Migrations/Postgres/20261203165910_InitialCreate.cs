@@ -169,6 +169,26 @@ namespace PrepBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InterviewPlans",
+                columns: table => new
+                {
+                    LearnerId = table.Column<long>(type: "bigint", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InterviewPlans", x => x.LearnerId);
+                    table.ForeignKey(
+                        name: "FK_InterviewPlans_Learners_LearnerId",
+                        column: x => x.LearnerId,
+                        principalTable: "Learners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeaderboardOptOuts",
                 columns: table => new
                 {
@@ -675,6 +695,9 @@ namespace PrepBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "GuildLearners");
+
+            migrationBuilder.DropTable(
+                name: "InterviewPlans");
 
             migrationBuilder.DropTable(
                 name: "LeaderboardOptOuts");
