@@ -49,7 +49,7 @@ public sealed class CardPicker(
     {
         ArgumentNullException.ThrowIfNull(learner);
         var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
-        var due = await DueAsync(learner, cancellationToken).ConfigureAwait(false);
+        var due = await DueAsync(learner, allowance.Countdown, cancellationToken).ConfigureAwait(false);
         return (allowance.ReviewsLeft ? FirstInDeck(due, redrill: false) : null) ?? FirstInDeck(due, redrill: true);
     }
 
@@ -73,7 +73,7 @@ public sealed class CardPicker(
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(request);
         var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
-        var due = await DueAsync(learner, cancellationToken).ConfigureAwait(false);
+        var due = await DueAsync(learner, allowance.Countdown, cancellationToken).ConfigureAwait(false);
         if (allowance.ReviewsLeft && FirstInDeck(due, redrill: false, request) is { } review)
         {
             return review;
@@ -157,11 +157,12 @@ public sealed class CardPicker(
     /// The learner's due queue: scheduled reviews longest-waiting first, then re-drills. In the last
     /// <see cref="Countdown.FinalStretchDays"/> days before their interview, scheduled reviews come lowest predicted recall on
     /// the day first (equal ones longest-waiting first): what is most likely forgotten by then is reviewed first.
+    /// <paramref name="countdown"/> is the one <see cref="DailyCaps"/> read with the allowance (not read again here).
     /// </summary>
-    private async Task<IReadOnlyList<DueCard>> DueAsync(LearnerContext learner, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DueCard>> DueAsync(LearnerContext learner, Countdown? countdown, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (await countdowns.GetAsync(learner, cancellationToken).ConfigureAwait(false) is not { InFinalStretch: true } countdown)
+        if (countdown is not { InFinalStretch: true })
         {
             return await reviews.GetDueAsync(learner.Id, now, DueWindow, cancellationToken).ConfigureAwait(false);
         }

@@ -18,6 +18,9 @@ public sealed record DailyAllowance(int? ReviewCap, int ReviewsDone, int? NewCap
     /// <summary>Today's new-card pace toward the learner's interview (<c>/me interview</c>); null without one.</summary>
     public NewCardPace? Pace { get; init; }
 
+    /// <summary>The learner's countdown to their interview, read with the caps; null without one (the review order uses it).</summary>
+    public Countdown? Countdown { get; init; }
+
     /// <summary>New cards allowed today: the pace (held to the cap) when there is one, else the cap; null for no limit.</summary>
     public int? NewLimit => Pace?.Limit ?? NewCap;
 
@@ -46,6 +49,7 @@ public sealed class DailyCaps(LearnerSettingsStore settings, ReviewStore reviews
         var newDone = counts.GetValueOrDefault(ReviewKind.New);
         return new DailyAllowance(caps.Reviews, counts.GetValueOrDefault(ReviewKind.Scheduled), caps.NewCards, newDone)
         {
+            Countdown = countdown,
             Pace = countdown is null ? null : await countdowns.PaceAsync(learner, countdown, newDone, caps.NewCards, cancellationToken).ConfigureAwait(false),
         };
     }

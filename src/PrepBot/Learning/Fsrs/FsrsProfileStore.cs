@@ -43,13 +43,6 @@ public sealed class FsrsProfileStore(IDbContextFactory<PrepBotDbContext> context
         return row is null ? SchedulingProfile.Default : SchedulingProfile.From(row.Scheduler, row.DesiredRetention, row.Weights);
     }
 
-    /// <summary>The stored row (fit figures included), or null when the learner never changed anything.</summary>
-    public async Task<FsrsProfile?> GetRowAsync(long learnerId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.FsrsProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.LearnerId == learnerId, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>The learner's weights and desired retention for predictions: fuzz off.</summary>
     public async Task<FsrsParameters> GetParametersAsync(long learnerId, CancellationToken cancellationToken) =>
         (await GetAsync(learnerId, cancellationToken).ConfigureAwait(false)).Parameters.WithFuzz(false);
