@@ -74,6 +74,26 @@ internal static class StoreCommand
         }
     }
 
+    /// <summary>
+    /// Runs one unit of work (open, begin, read, write, commit) under the context's execution strategy: on PostgreSQL a lost or
+    /// reset connection is retried from the start of the unit (<c>EnableRetryOnFailure</c>), on SQLite it runs once. The unit
+    /// must be safe to run again after a failure whose commit is unknown: the stores make it so with their version checks and
+    /// unique keys (a grade re-run after its commit landed finds its version taken and reports a duplicate, never a second count).
+    /// Every public store operation that begins a transaction goes through here.
+    /// </summary>
+    public static Task<T> RunAsync<T>(PrepBotDbContext db, Func<CancellationToken, Task<T>> unitOfWork, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(unitOfWork, cancellationToken);
+    }
+
+    /// <summary>As <see cref="RunAsync{T}"/>, for a unit of work with no result.</summary>
+    public static Task RunAsync(PrepBotDbContext db, Func<CancellationToken, Task> unitOfWork, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(unitOfWork, cancellationToken);
+    }
+
     /// <summary>A command on <paramref name="transaction"/>'s connection; a null value is bound as SQL NULL.</summary>
     public static DbCommand Create(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
