@@ -63,6 +63,19 @@ public sealed class PostgresProviderStartTests(PostgresServer server) : IDisposa
         Assert.False(File.Exists(SqlitePath));
     }
 
+    [Fact]
+    public async Task A_reachable_postgres_runs_a_practice_session_on_it_migrated_and_without_a_sqlite_file()
+    {
+        await using var database = await server.CreateDatabaseAsync();
+
+        var (exit, error) = await StartPracticeAsync("--Data:Provider=Postgres", $"--ConnectionStrings:PrepBot={database.ConnectionString}");
+
+        Assert.True(exit == PrepBotApp.ExitOk, error);
+        Assert.False(File.Exists(SqlitePath));
+        Assert.False(File.Exists(SqlitePath + ".lock"));
+        Assert.Contains("20", await ScalarAsync(database.ConnectionString, "SELECT max(\"MigrationId\") FROM \"__EFMigrationsHistory\""), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("backup")]
     [InlineData("restore")]
