@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
 using PrepBot.Learning;
 using PrepBot.Learning.Fsrs;
+using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Learning;
@@ -12,7 +13,7 @@ namespace PrepBot.Tests.Learning;
 /// fills it for cards graded before it was kept, and switching schedulers re-dates cards without losing one. Real
 /// migrated SQLite, fake clock.
 /// </summary>
-public sealed class FsrsMemoryTests : IAsyncLifetime
+public abstract class FsrsMemoryTests(TestEngine engine, PostgresServer? server) : IAsyncLifetime
 {
     private static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
@@ -23,13 +24,17 @@ public sealed class FsrsMemoryTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(engine, server);
         _store = new ReviewStore(_db.Factory, _time);
         _profiles = new FsrsProfileStore(_db.Factory, _time);
         _learner = await _db.AddLearnerAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -131,8 +136,8 @@ public sealed class FsrsMemoryTests : IAsyncLifetime
         await using (var db = await _db.Factory.CreateDbContextAsync(Ct))
         {
             // What a database upgraded from before FSRS memory looks like.
-            await db.Database.ExecuteSqlRawAsync("UPDATE CardStates SET Stability = NULL, Difficulty = NULL", Ct);
-            await db.Database.ExecuteSqlRawAsync("UPDATE ReviewLogs SET PreviousStability = NULL, PreviousDifficulty = NULL", Ct);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "CardStates" SET "Stability" = NULL, "Difficulty" = NULL""", Ct);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "ReviewLogs" SET "PreviousStability" = NULL, "PreviousDifficulty" = NULL""", Ct);
         }
 
         var done = await _store.BackfillMemoryAsync(Ct);
@@ -261,3 +266,8 @@ public sealed class FsrsMemoryTests : IAsyncLifetime
         Assert.True((await _profiles.GetAsync(_learner, Ct)).Fitted);
     }
 }
+
+public sealed class SqliteFsrsMemoryTests() : FsrsMemoryTests(TestEngine.Sqlite, null);
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresFsrsMemoryTests(PostgresServer server) : FsrsMemoryTests(TestEngine.Postgres, server);
