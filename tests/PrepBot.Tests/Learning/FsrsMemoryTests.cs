@@ -265,6 +265,27 @@ public abstract class FsrsMemoryTests(TestEngine engine, PostgresServer? server)
         Assert.Equal(mine.Replay([(first, FsrsRating.Good)])!.Stability, (await LogsAsync())[1].PreviousStability!.Value, 1e-9);
         Assert.True((await _profiles.GetAsync(_learner, Ct)).Fitted);
     }
+
+    [Fact]
+    public async Task Learners_to_fit_have_enough_counted_grades_and_no_fit_since_and_a_kept_default_keeps_the_default_weights()
+    {
+        var other = await _db.AddLearnerAsync("bob", "Asia/Tokyo");
+        await StudyAsync(cards: 3, rounds: 0);
+        await _store.RecordAsync(other, "c1", 0, 4, Utc, Ct);
+        var undone = await _store.RecordAsync(other, "c2", 0, 4, Utc, Ct);
+        await _store.UndoAsync(other, undone.LogId, TimeSpan.FromMinutes(10), Ct);
+
+        Assert.Equal([(_learner, "Etc/UTC")], await _profiles.GetLearnersToFitAsync(2, _time.GetUtcNow(), Ct));
+        Assert.Equal(2, (await _profiles.GetLearnersToFitAsync(1, _time.GetUtcNow(), Ct)).Count);
+
+        var kept = new FsrsOptimizationResult(FsrsOptimizationOutcome.KeptDefaults, FsrsParameters.Default.Weights, 3, 2, 1, 0.3, 0.35, "kept");
+        await _profiles.SaveFitAsync(_learner, kept, Utc, Ct);
+
+        Assert.Empty(await _profiles.GetLearnersToFitAsync(2, _time.GetUtcNow().AddDays(-1), Ct));
+        Assert.Single(await _profiles.GetLearnersToFitAsync(2, _time.GetUtcNow(), Ct));
+        Assert.False((await _profiles.GetAsync(_learner, Ct)).Fitted);
+        Assert.Equal(FsrsParameters.Default.WithFuzz(false).Weights, (await _profiles.GetParametersAsync(_learner, Ct)).Weights);
+    }
 }
 
 public sealed class SqliteFsrsMemoryTests() : FsrsMemoryTests(TestEngine.Sqlite, null);

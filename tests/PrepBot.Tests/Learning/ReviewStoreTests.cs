@@ -219,6 +219,50 @@ public abstract class ReviewStoreTests(TestEngine engine, PostgresServer? server
 
         Assert.Equal(new DueCard("c1", _time.GetUtcNow(), InRedrill: true, Version: 1), due);
     }
+
+    [Fact]
+    public async Task Many_grades_of_one_learner_at_once_each_count_once_in_the_log_and_on_the_day()
+    {
+        var cards = Enumerable.Range(0, 8).Select(i => $"c{i}").ToList();
+
+        // Every card answered twice at once (a double click), all cards at once.
+        var outcomes = await Task.WhenAll(cards.Concat(cards).Select(card => _store.RecordAsync(_learner, card, 0, 4, Utc, Ct)));
+
+        Assert.Equal(8, outcomes.Count(o => o.Result == RecordResult.Recorded));
+        Assert.Equal(8, outcomes.Count(o => o.Result == RecordResult.Duplicate));
+        Assert.Equal(cards, (await LogsAsync()).Select(l => l.CardId).Order(StringComparer.Ordinal));
+        await using var db = await _db.Factory.CreateDbContextAsync(Ct);
+        var day = await db.StudyDays.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((8, 8, 8), (day.Reviews, day.Scored, day.Correct));
+    }
+
+    [Fact]
+    public async Task Reads_of_due_dates_leeches_and_the_reminder_scan_leave_out_suspended_cards()
+    {
+        var other = await _db.AddLearnerAsync("bob");
+        await _store.RecordAsync(_learner, "c1", 0, 4, Utc, Ct);
+        await _store.RecordAsync(_learner, "c2", 0, 1, Utc, Ct);
+        await _store.RecordAsync(other, "c1", 0, 4, Utc, Ct);
+        await new CardHoldStore(_db.Factory, _time).SuspendAsync(_learner, "c1", Ct);
+        _time.Advance(TimeSpan.FromDays(1));
+        await _store.RecordAsync(_learner, "c2", 1, 4, Utc, Ct); // the day after: a scheduled review
+        await _store.RecordAsync(_learner, "c2", 2, 1, Utc, Ct); // failed: a lapse
+        var now = _time.GetUtcNow();
+
+        var until = await _store.GetDueUntilAsync(_learner, now.AddDays(2), Ct);
+        var scanned = new List<(long, string)>();
+        await _store.ScanAllDueAsync(now, (learner, card) => scanned.Add((learner, card)), Ct);
+
+        Assert.Equal([("c2", now)], until);
+        Assert.Equal([(_learner, "c2"), (other, "c1")], scanned.Order());
+        Assert.Equal([("c2", 1)], await _store.GetLeechesAsync(_learner, 1, Ct));
+        Assert.Empty(await _store.GetLeechesAsync(other, 1, Ct));
+        Assert.Equal(new HashSet<string> { "c1", "c2" }, await _store.GetSeenCardIdsAsync(_learner, Ct));
+        Assert.Equal(new Dictionary<ReviewKind, int> { [ReviewKind.New] = 2, [ReviewKind.Scheduled] = 2 },
+            await _store.CountGradesSinceAsync(_learner, now.AddDays(-2), Ct));
+        Assert.Equal(new Dictionary<long, DateTimeOffset> { [_learner] = now, [other] = now.AddDays(-1) },
+            await _store.GetLastAnsweredAsync([_learner, other, 999_999], Ct));
+    }
 }
 
 public sealed class SqliteReviewStoreTests() : ReviewStoreTests(TestEngine.Sqlite, null)
