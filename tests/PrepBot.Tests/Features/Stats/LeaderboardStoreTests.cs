@@ -156,7 +156,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
         await db.Database.OpenConnectionAsync(Ct);
         await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + StudyDayStore.WeekSql;
-        foreach (var (name, value) in new (string, object)[] { ("$guild", Guild), ("$first", "2026-03-09"), ("$last", "2026-03-15"), ("$top", 10), ("$caller", 1) })
+        foreach (var (name, value) in new (string, object)[] { ("@guild", Guild), ("@first", "2026-03-09"), ("@last", "2026-03-15"), ("@top", 10), ("@caller", 1) })
         {
             command.Parameters.AddWithValue(name, value);
         }
