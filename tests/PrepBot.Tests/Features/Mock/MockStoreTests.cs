@@ -129,6 +129,24 @@ public abstract class MockStoreTests(TestEngine engine, PostgresServer? server) 
     }
 
     [Fact]
+    public async Task Reminders_of_a_scheduled_session_racing_open_one_lobby()
+    {
+        var ada = await _db.AddLearnerAsync("ada");
+        var scheduled = new MockScheduledSession { GuildId = Guild, ChannelId = "1", Kind = MockKind.Sql, StartsAt = Now.AddMinutes(10), CreatedById = ada, CreatedAt = Now };
+        await _store.AddScheduledAsync(scheduled, Ct);
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(
+            () => _store.AddScheduledLobbyAsync(
+                new MockSession { GuildId = Guild, ChannelId = "1", Kind = MockKind.Sql, State = MockState.Lobby, HostId = ada, ScheduledSessionId = scheduled.Id, CreatedAt = Now },
+                Ct),
+            Ct)));
+
+        Assert.Equal(1, opened.Count(o => o));
+        Assert.NotNull(await _store.ScheduledLobbyAsync(scheduled.Id, Ct));
+        Assert.Single(await _store.OpenSessionsAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_learner_who_leaves_every_queue_is_no_longer_waiting_and_a_lapsed_place_is_replaced_in_one_write()
     {
         var ada = await _db.AddLearnerAsync("ada");
