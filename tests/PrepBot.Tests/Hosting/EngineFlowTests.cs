@@ -257,3 +257,6 @@ public abstract class EngineFlowTests(TestEngine engine, PostgresServer? server)
 }
 
 public sealed class SqliteEngineFlowTests() : EngineFlowTests(TestEngine.Sqlite, null);
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresEngineFlowTests(PostgresServer server) : EngineFlowTests(TestEngine.Postgres, server);
