@@ -8,6 +8,7 @@ using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
 using PrepBot.FakeDiscord.Recording;
 using PrepBot.Features.Reminders;
+using PrepBot.Operations;
 using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Features.Daily;
 using PrepBot.Tests.Support;
@@ -173,6 +174,24 @@ public abstract class EngineFlowTests(TestEngine engine, PostgresServer? server)
         Assert.Equal(1, JsonDocument.Parse(json.Content).RootElement.GetProperty("tables").GetProperty("ReviewLogs").GetArrayLength());
         Assert.Single(export.Attachments, a => a.Filename.EndsWith("-reviews.csv", StringComparison.Ordinal));
         Assert.Empty(_discord.Rejections);
+    }
+
+    [Fact]
+    public async Task Readiness_checks_the_database_and_metrics_are_served()
+    {
+        _content.Write("concept/idempotency.md", FlowCards.Reveal);
+        using var http = new HttpClient();
+        await using var bot = await DiscordBotHarness.StartWithOperationsAsync(_discord, _content.ContentDirectory, _database!.Path, configure: null, _database.Settings);
+        var address = bot.Services.GetRequiredService<HealthServer>().Addresses[0];
+
+        using var ready = await http.GetAsync(new Uri(address, "/readyz"), Ct);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("checks");
+        using var metrics = await http.GetAsync(new Uri(address, "/metrics"), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, metrics.StatusCode);
+        Assert.StartsWith("text/plain", metrics.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
     }
 
     private static async Task<PrepBotDbContext> DbAsync(DiscordBotHarness bot) =>
