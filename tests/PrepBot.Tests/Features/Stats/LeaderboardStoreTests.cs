@@ -194,7 +194,7 @@ public abstract class LeaderboardStoreTests(TestEngine engine, PostgresServer? s
         await db.Database.OpenConnectionAsync(Ct);
         await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + StudyDayStore.WeekSql;
-        foreach (var (name, value) in new (string, object)[] { ("$guild", Guild), ("$first", "2026-03-09"), ("$last", "2026-03-15"), ("$top", 10), ("$caller", 1) })
+        foreach (var (name, value) in new (string, object)[] { ("@guild", Guild), ("@first", "2026-03-09"), ("@last", "2026-03-15"), ("@top", 10), ("@caller", 1) })
         {
             command.Parameters.AddWithValue(name, value);
         }
