@@ -172,10 +172,9 @@ public abstract class LeaderboardStoreTests(TestEngine engine, PostgresServer? s
         Assert.Null(inTokyo.Caller);
     }
 
-    [Fact]
-    public async Task Week_query_reads_indexes_only()
+    /// <summary>Run by the engine's class only (see below).</summary>
+    protected async Task Week_query_reads_indexes_onlyCore()
     {
-        Assert.SkipWhen(engine == TestEngine.Postgres, "SQLite's query plan (PostgreSQL's is checked by the benchmarks)");
         await using var db = await _db.Factory.CreateDbContextAsync(Ct);
         await db.Database.OpenConnectionAsync(Ct);
         await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
@@ -200,7 +199,12 @@ public abstract class LeaderboardStoreTests(TestEngine engine, PostgresServer? s
     }
 }
 
-public sealed class SqliteLeaderboardStoreTests() : LeaderboardStoreTests(TestEngine.Sqlite, null);
+public sealed class SqliteLeaderboardStoreTests() : LeaderboardStoreTests(TestEngine.Sqlite, null)
+{
+    /// <summary>SQLite's query plan (PostgreSQL's is its planner's to choose; the benchmarks time it).</summary>
+    [Fact]
+    public Task Week_query_reads_indexes_only() => Week_query_reads_indexes_onlyCore();
+}
 
 [Collection(PostgresTestGroup.Name)]
 public sealed class PostgresLeaderboardStoreTests(PostgresServer server) : LeaderboardStoreTests(TestEngine.Postgres, server);
