@@ -178,6 +178,12 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
             await pending.RunAsync(db).ConfigureAwait(false);
             await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
         }
+        catch (Exception ex) when (StoreCommand.IsTransactionConflict(ex))
+        {
+            // PostgreSQL chose this transaction as a deadlock's victim (two processes' batches enrolling the same people in
+            // different orders): the whole batch runs again, as after a lost connection (RunBatchAsync's execution strategy).
+            throw;
+        }
         catch (Exception ex)
         {
             // Undo this write only (on PostgreSQL this also clears the transaction's failed state, so the rest of the batch

@@ -148,6 +148,24 @@ internal static class StoreCommand
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> (or one inside it) is PostgreSQL giving up on the transaction because it collided
+    /// with another one: a deadlock (40P01) or a serialization failure (40001). The whole unit of work is to be run again
+    /// (<see cref="RunAsync{T}"/>'s strategy retries both), not reported as the statement's own failure.
+    /// </summary>
+    public static bool IsTransactionConflict(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A 64-bit key folded to the 32 bits of the two-key advisory lock (equal keys fold equal; a collision only queues two writers).</summary>
     private static int Fold(long key) => unchecked((int)(key ^ (key >> 32)));
 }
