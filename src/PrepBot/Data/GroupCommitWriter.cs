@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -16,6 +17,8 @@ namespace PrepBot.Data;
 /// <item>A write that throws is rolled back to its savepoint and its exception goes to its own caller only; the others of
 /// the batch still commit. A failed commit fails every caller of that batch (none of their writes happened).</item>
 /// <item>A caller that cancels before its write starts is cancelled and its write never runs.</item>
+/// <item>On PostgreSQL a batch whose connection is lost is run again from its start (<see cref="StoreCommand.RunAsync"/>),
+/// also when its commit may have landed: a write must be safe to run twice (find-or-insert, <c>ON CONFLICT DO NOTHING</c>).</item>
 /// </list>
 /// Writes must be short and touch only the context they are given (no other connection: it would wait for this one's lock).
 /// </summary>
@@ -98,7 +101,19 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
 
             if (batch.Count > 0)
             {
-                RunBatchAsync(batch).GetAwaiter().GetResult();
+                try
+                {
+                    RunBatchAsync(batch).GetAwaiter().GetResult();
+                }
+                catch (Exception ex)
+                {
+                    // Never leave a caller waiting, nor stop the writer: the next batch runs as usual.
+                    LogBatchFailed(ex, batch.Count);
+                    foreach (var pending in batch)
+                    {
+                        pending.Fail(ex);
+                    }
+                }
             }
         }
     }
@@ -108,13 +123,27 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         try
         {
             await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            foreach (var pending in batch)
-            {
-                await RunOneAsync(db, transaction, pending).ConfigureAwait(false);
-            }
+            await StoreCommand.RunAsync(
+                db,
+                async ct =>
+                {
+                    // A retry (PostgreSQL, after a lost connection) runs the whole batch again in a new transaction: each
+                    // write starts afresh and only the last attempt's outcome reaches its caller.
+                    db.ChangeTracker.Clear();
+                    foreach (var pending in batch)
+                    {
+                        pending.Reset();
+                    }
 
-            await transaction.CommitAsync().ConfigureAwait(false);
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                    foreach (var pending in batch)
+                    {
+                        await RunOneAsync(db, transaction, pending).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                },
+                CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -151,9 +180,19 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         }
         catch (Exception ex)
         {
-            // Undo this write only; if even that fails the whole batch fails (the exception leaves RunBatchAsync's try).
-            await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
-            await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
+            // Undo this write only (on PostgreSQL this also clears the transaction's failed state, so the rest of the batch
+            // goes on). If even that fails, the transaction is gone (a lost connection): the whole batch fails, or is run
+            // again when the write's own error says the connection was lost (RunBatchAsync's execution strategy).
+            try
+            {
+                await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
+                await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
+            }
+            catch (Exception rollbackError) when (rollbackError is not OutOfMemoryException)
+            {
+                ExceptionDispatchInfo.Throw(ex);
+            }
+
             pending.SetOwnError(ex);
         }
         finally
@@ -168,6 +207,8 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
     private abstract class PendingWrite
     {
         public abstract bool TryStart();
+
+        public abstract void Reset();
 
         public abstract Task RunAsync(PrepBotDbContext db);
 
@@ -196,6 +237,12 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
 
             _completion.TrySetCanceled(cancellationToken);
             return false;
+        }
+
+        public override void Reset()
+        {
+            _result = default!;
+            _error = null;
         }
 
         // Once started, a write runs to its end: cancelling it halfway would leave the caller unsure whether it happened.

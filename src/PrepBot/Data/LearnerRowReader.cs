@@ -22,11 +22,30 @@ public sealed class LearnerRowReader(IDbContextFactory<PrepBotDbContext> context
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var tables = new SortedDictionary<string, IList>(StringComparer.Ordinal);
 
+        // Each table in the order of its primary key, sorted here (strings ordinally): the same rows in the same order on SQLite
+        // and PostgreSQL (which returns rows as they lie in its heap, and sorts text by the database's collation).
         async Task AddAsync<T>(IQueryable<T> rows)
             where T : class
         {
+            var entity = db.Model.FindEntityType(typeof(T))!;
             var list = await rows.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-            tables[db.Model.FindEntityType(typeof(T))!.GetTableName()!] = list;
+            var keys = entity.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!).ToList();
+            list.Sort((a, b) =>
+            {
+                foreach (var key in keys)
+                {
+                    var x = key.GetValue(a);
+                    var y = key.GetValue(b);
+                    var order = x is string sx && y is string sy ? string.CompareOrdinal(sx, sy) : Comparer<object?>.Default.Compare(x, y);
+                    if (order != 0)
+                    {
+                        return order;
+                    }
+                }
+
+                return 0;
+            });
+            tables[entity.GetTableName()!] = list;
         }
 
         await AddAsync(db.Learners.Where(r => r.Id == learnerId)).ConfigureAwait(false);
@@ -35,7 +54,7 @@ public sealed class LearnerRowReader(IDbContextFactory<PrepBotDbContext> context
         await AddAsync(db.ReminderDeliveries.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.InterviewPlans.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.CardStates.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
-        await AddAsync(db.ReviewLogs.Where(r => r.LearnerId == learnerId).OrderBy(r => r.Id)).ConfigureAwait(false);
+        await AddAsync(db.ReviewLogs.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.CardHolds.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.FsrsProfiles.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);
         await AddAsync(db.StudyDays.Where(r => r.LearnerId == learnerId)).ConfigureAwait(false);

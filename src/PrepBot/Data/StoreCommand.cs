@@ -62,6 +62,18 @@ internal static class StoreCommand
     }
 
     /// <summary>
+    /// Begins a read-only transaction whose statements all see one moment, taking no write lock: SQLite <c>BEGIN DEFERRED</c>
+    /// (a read snapshot of the WAL), PostgreSQL <c>REPEATABLE READ</c> (one snapshot for the whole transaction).
+    /// </summary>
+    public static async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Takes the PostgreSQL advisory lock of (<paramref name="scope"/>, <paramref name="key"/>) for the rest of the transaction
     /// EF Core began on <paramref name="db"/> (a no-op on SQLite, where EF's transaction is <c>BEGIN IMMEDIATE</c> already).
     /// </summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using PrepBot.Data;
 
 namespace PrepBot.Learning;
@@ -32,7 +33,31 @@ public sealed class CardHoldStore(IDbContextFactory<PrepBotDbContext> contextFac
     public async Task<SkipResult> SkipAsync(long learnerId, string cardId, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreCommand.RunAsync(db, ct => SkipOnceAsync(db, learnerId, cardId, until, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Suspends the card for the learner (a skip becomes a suspension); false when it was already suspended.</summary>
+    public async Task<bool> SuspendAsync(long learnerId, string cardId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreCommand.RunAsync(db, ct => SuspendOnceAsync(db, learnerId, cardId, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A transaction that reads before it writes: SQLite's BEGIN IMMEDIATE, or PostgreSQL's learner lock, so of two presses
+    /// at once the second sees the first's row. The change tracker starts empty, so a re-run after a lost connection starts over.
+    /// </summary>
+    private static async Task<IDbContextTransaction> BeginAsync(PrepBotDbContext db, long learnerId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await StoreCommand.LockAsync(db, LockScope.Learner, learnerId, cancellationToken).ConfigureAwait(false);
+        return transaction;
+    }
+
+    private async Task<SkipResult> SkipOnceAsync(PrepBotDbContext db, long learnerId, string cardId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var transaction = await BeginAsync(db, learnerId, cancellationToken).ConfigureAwait(false);
         if (await db.CardStates.AnyAsync(s => s.LearnerId == learnerId && s.CardId == cardId, cancellationToken).ConfigureAwait(false))
         {
             return SkipResult.NotNew;
@@ -63,11 +88,9 @@ public sealed class CardHoldStore(IDbContextFactory<PrepBotDbContext> contextFac
         return SkipResult.Skipped;
     }
 
-    /// <summary>Suspends the card for the learner (a skip becomes a suspension); false when it was already suspended.</summary>
-    public async Task<bool> SuspendAsync(long learnerId, string cardId, CancellationToken cancellationToken)
+    private async Task<bool> SuspendOnceAsync(PrepBotDbContext db, long learnerId, string cardId, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginAsync(db, learnerId, cancellationToken).ConfigureAwait(false);
         var hold = await db.CardHolds.SingleOrDefaultAsync(h => h.LearnerId == learnerId && h.CardId == cardId, cancellationToken).ConfigureAwait(false);
         if (hold is { Kind: CardHoldKind.Suspended })
         {

@@ -38,17 +38,25 @@ public sealed class InterviewStore(IDbContextFactory<PrepBotDbContext> contextFa
     {
         ArgumentNullException.ThrowIfNull(interview);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.InterviewPlans.SingleOrDefaultAsync(p => p.LearnerId == learnerId, cancellationToken).ConfigureAwait(false);
-        if (row is null)
+        await StoreCommand.RunAsync(db, async ct =>
         {
-            row = new InterviewPlan { LearnerId = learnerId };
-            db.InterviewPlans.Add(row);
-        }
+            // Read and write under the learner's lock (SQLite: BEGIN IMMEDIATE), so two sets at once never both insert.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await StoreCommand.LockAsync(db, LockScope.Learner, learnerId, ct).ConfigureAwait(false);
+            var row = await db.InterviewPlans.SingleOrDefaultAsync(p => p.LearnerId == learnerId, ct).ConfigureAwait(false);
+            if (row is null)
+            {
+                row = new InterviewPlan { LearnerId = learnerId };
+                db.InterviewPlans.Add(row);
+            }
 
-        row.Date = interview.Date;
-        row.Title = interview.Title;
-        row.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            row.Date = interview.Date;
+            row.Title = interview.Title;
+            row.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the learner's interview; returns whether there was one.</summary>

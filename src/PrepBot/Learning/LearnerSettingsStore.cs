@@ -40,17 +40,26 @@ public sealed class LearnerSettingsStore(IDbContextFactory<PrepBotDbContext> con
     {
         ArgumentNullException.ThrowIfNull(change);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var settings = await db.LearnerSettings.SingleOrDefaultAsync(s => s.LearnerId == learnerId, cancellationToken).ConfigureAwait(false);
-        if (settings is null)
+        return await StoreCommand.RunAsync(db, async ct =>
         {
-            settings = new LearnerSettings { LearnerId = learnerId };
-            db.LearnerSettings.Add(settings);
-        }
+            // Read and write under the learner's lock (SQLite: BEGIN IMMEDIATE), so a change and a pause at once never both
+            // insert the row; a re-run after a lost connection starts from an empty change tracker.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await StoreCommand.LockAsync(db, LockScope.Learner, learnerId, ct).ConfigureAwait(false);
+            var settings = await db.LearnerSettings.SingleOrDefaultAsync(s => s.LearnerId == learnerId, ct).ConfigureAwait(false);
+            if (settings is null)
+            {
+                settings = new LearnerSettings { LearnerId = learnerId };
+                db.LearnerSettings.Add(settings);
+            }
 
-        change(settings);
-        settings.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return settings;
+            change(settings);
+            settings.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return settings;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every Discord learner with their reminder settings, for a reminder run.</summary>

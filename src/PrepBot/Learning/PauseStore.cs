@@ -43,7 +43,27 @@ public sealed class PauseStore(IDbContextFactory<PrepBotDbContext> contextFactor
         var today = StudyCalendar.StudyDay(now, zone);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreCommand.RunAsync(db, ct => SetOnceAsync(db, learnerId, zone, days, now, today, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every pause of the learner (local days, both ends included): the streak is frozen on those days.</summary>
+    public async Task<IReadOnlyList<PauseSpan>> GetAllAsync(long learnerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.LearnerPauses.AsNoTracking()
+            .Where(p => p.LearnerId == learnerId)
+            .Select(p => new PauseSpan(p.FirstDay, p.LastDay))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // One transaction with the learner's cards (SQLite's BEGIN IMMEDIATE, PostgreSQL's learner lock, which grades take too);
+    // the change tracker starts empty, so a re-run after a lost connection starts over.
+    private static async Task<PauseResult> SetOnceAsync(
+        PrepBotDbContext db, long learnerId, TimeZoneInfo zone, int days, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await StoreCommand.LockAsync(db, LockScope.Learner, learnerId, cancellationToken).ConfigureAwait(false);
         var settings = await db.LearnerSettings.SingleOrDefaultAsync(s => s.LearnerId == learnerId, cancellationToken).ConfigureAwait(false);
         if (settings is null)
         {
@@ -91,16 +111,6 @@ public sealed class PauseStore(IDbContextFactory<PrepBotDbContext> contextFactor
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PauseResult(started, ended, moved);
-    }
-
-    /// <summary>Every pause of the learner (local days, both ends included): the streak is frozen on those days.</summary>
-    public async Task<IReadOnlyList<PauseSpan>> GetAllAsync(long learnerId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.LearnerPauses.AsNoTracking()
-            .Where(p => p.LearnerId == learnerId)
-            .Select(p => new PauseSpan(p.FirstDay, p.LastDay))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every learner's pauses that last until <paramref name="earliestDay"/> or later, for a reminder run.</summary>

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 
@@ -55,38 +56,45 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
 {
     // Kinds as stored: 0 = New (a first grade), 1 = Scheduled. Quality below 3 fails (Sm2.PassingQuality).
     private const string Grades = """
-        SELECT CardId, COUNT(DISTINCT LearnerId), COUNT(*),
-            SUM(Kind = 1), SUM(Kind = 1 AND Quality < 3), SUM(Kind = 0), SUM(Kind = 0 AND Quality < 3)
-        FROM ReviewLogs WHERE UndoneAt IS NULL
+        SELECT "CardId", COUNT(DISTINCT "LearnerId"), COUNT(*),
+            SUM(CASE WHEN "Kind" = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN "Kind" = 1 AND "Quality" < 3 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN "Kind" = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN "Kind" = 0 AND "Quality" < 3 THEN 1 ELSE 0 END)
+        FROM "ReviewLogs" WHERE "UndoneAt" IS NULL
         """;
 
-    private const string Choices = "SELECT CardId, ChosenOptions, COUNT(*) FROM ReviewLogs WHERE UndoneAt IS NULL AND ChosenOptions IS NOT NULL";
+    private const string Choices = """SELECT "CardId", "ChosenOptions", COUNT(*) FROM "ReviewLogs" WHERE "UndoneAt" IS NULL AND "ChosenOptions" IS NOT NULL""";
 
     // CardStates is keyed by learner: one card's leeches are a scan (an admin's occasional /card show), as every card's are.
-    private const string Leeches = "SELECT CardId, COUNT(*) FROM CardStates WHERE Lapses >= $leech";
+    private const string Leeches = """SELECT "CardId", COUNT(*) FROM "CardStates" WHERE "Lapses" >= @leech""";
 
-    private static readonly Queries AllCards = new(Grades + " GROUP BY CardId", Choices + " GROUP BY CardId, ChosenOptions", Leeches + " GROUP BY CardId");
+    private const string OfCard = " AND \"CardId\" = @card";
+
+    private const string GroupByCard = " GROUP BY \"CardId\"";
+
+    private const string GroupByCardAndOptions = " GROUP BY \"CardId\", \"ChosenOptions\"";
+
+    private static readonly Queries AllCards = new(Grades + GroupByCard, Choices + GroupByCardAndOptions, Leeches + GroupByCard);
 
     /// <summary>One card's: a range of IX_ReviewLogs_CardId rather than the whole log.</summary>
     internal static readonly Queries OneCard = new(
-        Grades + " AND CardId = $card GROUP BY CardId",
-        Choices + " AND CardId = $card GROUP BY CardId, ChosenOptions",
-        Leeches + " AND CardId = $card GROUP BY CardId");
+        Grades + OfCard + GroupByCard,
+        Choices + OfCard + GroupByCardAndOptions,
+        Leeches + OfCard + GroupByCard);
 
     // The whole log in (learner, card, time) order; Id breaks ties in the order the grades were recorded.
     private const string GradeHistories = """
-        SELECT r.LearnerId, l.TimeZoneId, r.CardId, r.AnsweredAt, r.Quality
-        FROM ReviewLogs r JOIN Learners l ON l.Id = r.LearnerId
-        WHERE r.UndoneAt IS NULL
-        ORDER BY r.LearnerId, r.CardId, r.AnsweredAt, r.Id
+        SELECT r."LearnerId", l."TimeZoneId", r."CardId", r."AnsweredAt", r."Quality"
+        FROM "ReviewLogs" r JOIN "Learners" l ON l."Id" = r."LearnerId"
+        WHERE r."UndoneAt" IS NULL
+        ORDER BY r."LearnerId", r."CardId", r."AnsweredAt", r."Id"
         """;
 
     // One learner's: a range of IX_ReviewLogs_LearnerId_AnsweredAt, sorted by card.
     private const string LearnerGradeHistories = """
-        SELECT r.LearnerId, l.TimeZoneId, r.CardId, r.AnsweredAt, r.Quality
-        FROM ReviewLogs r JOIN Learners l ON l.Id = r.LearnerId
-        WHERE r.UndoneAt IS NULL AND r.LearnerId = $learner
-        ORDER BY r.CardId, r.AnsweredAt, r.Id
+        SELECT r."LearnerId", l."TimeZoneId", r."CardId", r."AnsweredAt", r."Quality"
+        FROM "ReviewLogs" r JOIN "Learners" l ON l."Id" = r."LearnerId"
+        WHERE r."UndoneAt" IS NULL AND r."LearnerId" = @learner
+        ORDER BY r."CardId", r."AnsweredAt", r."Id"
         """;
 
     /// <summary>Every card with at least one grade that counts, in no particular order.</summary>
@@ -114,13 +122,10 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
     private async Task<IReadOnlyList<LearnerCardGrades>> ReadGradeHistoriesAsync(long? learner, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = learner is null ? GradeHistories : LearnerGradeHistories;
-        if (learner is { } id)
-        {
-            command.Parameters.AddWithValue("$learner", id);
-        }
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var command = learner is { } id
+            ? StoreCommand.Create(connection, null, LearnerGradeHistories, ("@learner", id))
+            : StoreCommand.Create(connection, null, GradeHistories);
 
         var histories = new List<LearnerCardGrades>();
         List<TimedGrade>? grades = null;
@@ -145,18 +150,18 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
     {
         var queries = cardId is null ? AllCards : OneCard;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
 
         // One read transaction: the three queries see the same moment.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = await StoreCommand.BeginReadAsync(connection, cancellationToken).ConfigureAwait(false);
         var leeches = new Dictionary<string, int>(StringComparer.Ordinal);
-        await ForEachRowAsync(transaction, queries.Leeches, cardId, leechLapses, r => leeches[r.GetString(0)] = r.GetInt32(1), cancellationToken).ConfigureAwait(false);
+        await ForEachRowAsync(transaction, queries.Leeches, cardId, leechLapses, r => leeches[r.GetString(0)] = Int(r, 1), cancellationToken).ConfigureAwait(false);
 
         var picks = new Dictionary<string, (int Answers, Dictionary<int, int> Options)>(StringComparer.Ordinal);
         await ForEachRowAsync(transaction, queries.Choices, cardId, leechLapses, r =>
         {
             var id = r.GetString(0);
-            var count = r.GetInt32(2);
+            var count = Int(r, 2);
             var (answers, options) = picks.TryGetValue(id, out var seen) ? seen : (0, new Dictionary<int, int>());
             foreach (var option in ReviewChoices.Parse(r.GetString(1)))
             {
@@ -171,20 +176,28 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
         {
             var id = r.GetString(0);
             var (answers, options) = picks.TryGetValue(id, out var chosen) ? chosen : (0, new Dictionary<int, int>());
-            stats.Add(new CardReviewStats(id, r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
+            stats.Add(new CardReviewStats(id, Int(r, 1), Int(r, 2), Int(r, 3), Int(r, 4), Int(r, 5), Int(r, 6),
                 leeches.GetValueOrDefault(id), answers, options));
         }, cancellationToken).ConfigureAwait(false);
         return stats;
     }
 
     private static async Task ForEachRowAsync(
-        SqliteTransaction transaction, string sql, string? cardId, int leechLapses, Action<SqliteDataReader> onRow, CancellationToken cancellationToken)
+        DbTransaction transaction, string sql, string? cardId, int leechLapses, Action<DbDataReader> onRow, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$leech", leechLapses); // extra parameters are ignored by the statements without them
-        command.Parameters.AddWithValue("$card", (object?)cardId ?? DBNull.Value);
+        // Only the parameters the statement names (PostgreSQL refuses to infer the type of one it does not use).
+        var parameters = new List<(string, object?)>(2);
+        if (sql.Contains("@leech", StringComparison.Ordinal))
+        {
+            parameters.Add(("@leech", leechLapses));
+        }
+
+        if (cardId is not null)
+        {
+            parameters.Add(("@card", cardId));
+        }
+
+        await using var command = StoreCommand.Create(transaction, sql, [.. parameters]);
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -192,6 +205,9 @@ public sealed class ReviewStatsStore(IDbContextFactory<PrepBotDbContext> context
             onRow(reader);
         }
     }
+
+    /// <summary>A count or a sum (a 64-bit integer on PostgreSQL, or a numeric for a sum of them) as an int.</summary>
+    private static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     /// <summary>The three statements of one read: grades, options chosen, leeches.</summary>
     internal sealed record Queries(string Grades, string Choices, string Leeches);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 using PrepBot.Learning.Fsrs;
@@ -18,37 +18,37 @@ public sealed record MemoryBackfill(int Learners, int Cards, int Reviews);
 /// </summary>
 public sealed partial class ReviewStore
 {
-    private const string SelectProfile = "SELECT Scheduler, DesiredRetention, Weights FROM FsrsProfiles WHERE LearnerId = $learner";
+    private const string SelectProfile = """SELECT "Scheduler", "DesiredRetention", "Weights" FROM "FsrsProfiles" WHERE "LearnerId" = @learner""";
 
     private const string SelectMemories = $"""
-        SELECT CardId, Stability, Difficulty, LastReviewedAt FROM CardStates
-        WHERE LearnerId = $learner AND Stability IS NOT NULL AND Difficulty IS NOT NULL AND {NotSuspended}
+        SELECT "CardId", "Stability", "Difficulty", "LastReviewedAt" FROM "CardStates"
+        WHERE "LearnerId" = @learner AND "Stability" IS NOT NULL AND "Difficulty" IS NOT NULL AND {NotSuspended}
         """;
 
     private const string SelectLearnersWithoutMemory = """
-        SELECT l.Id, l.TimeZoneId FROM Learners l
-        WHERE EXISTS (SELECT 1 FROM CardStates s WHERE s.LearnerId = l.Id AND s.Stability IS NULL)
+        SELECT l."Id", l."TimeZoneId" FROM "Learners" l
+        WHERE EXISTS (SELECT 1 FROM "CardStates" s WHERE s."LearnerId" = l."Id" AND s."Stability" IS NULL)
         """;
 
     // Oldest first per card; Id keeps grades given at the same instant in the order they were recorded.
     private const string SelectLiveLog = """
-        SELECT Id, CardId, Quality, AnsweredAt FROM ReviewLogs
-        WHERE LearnerId = $learner AND UndoneAt IS NULL
-        ORDER BY CardId, AnsweredAt, Id
+        SELECT "Id", "CardId", "Quality", "AnsweredAt" FROM "ReviewLogs"
+        WHERE "LearnerId" = @learner AND "UndoneAt" IS NULL
+        ORDER BY "CardId", "AnsweredAt", "Id"
         """;
 
-    private const string SetLogMemory = "UPDATE ReviewLogs SET PreviousStability = $s, PreviousDifficulty = $d WHERE Id = $id";
+    private const string SetLogMemory = """UPDATE "ReviewLogs" SET "PreviousStability" = @s, "PreviousDifficulty" = @d WHERE "Id" = @id""";
 
     private const string SetStateMemory = """
-        UPDATE CardStates SET Stability = $s, Difficulty = $d WHERE LearnerId = $learner AND CardId = $card AND Stability IS NULL
+        UPDATE "CardStates" SET "Stability" = @s, "Difficulty" = @d WHERE "LearnerId" = @learner AND "CardId" = @card AND "Stability" IS NULL
         """;
 
     /// <summary>Every card the learner has seen and not suspended, with its FSRS memory.</summary>
     public async Task<IReadOnlyList<CardMemory>> GetMemoriesAsync(long learnerId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, SelectMemories, ("$learner", learnerId));
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, SelectMemories, ("@learner", learnerId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var memories = new List<CardMemory>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -69,7 +69,12 @@ public sealed partial class ReviewStore
     internal async Task<MemoryBackfill> BackfillMemoryAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        return await StoreCommand.RunAsync(db, ct => BackfillMemoryOnceAsync(db, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<MemoryBackfill> BackfillMemoryOnceAsync(PrepBotDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
         var learners = new List<(long Id, string Zone)>();
         await using (var select = Command(connection, null, SelectLearnersWithoutMemory))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -85,9 +90,9 @@ public sealed partial class ReviewStore
         foreach (var (learnerId, zoneId) in learners)
         {
             var fsrs = FsrsScheduler.ForStudyDays(parameters, StudyCalendar.FindZone(zoneId) ?? TimeZoneInfo.Utc);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await StoreCommand.BeginWriteAsync(connection, LockScope.Learner, learnerId, cancellationToken).ConfigureAwait(false);
             var log = new List<(long Id, string CardId, int Quality, DateTimeOffset At)>();
-            await using (var select = Command(transaction, SelectLiveLog, ("$learner", learnerId)))
+            await using (var select = Command(transaction, SelectLiveLog, ("@learner", learnerId)))
             await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -102,7 +107,7 @@ public sealed partial class ReviewStore
                 {
                     if (before is not null)
                     {
-                        await using var set = Command(transaction, SetLogMemory, ("$s", before.Stability), ("$d", before.Difficulty), ("$id", id));
+                        await using var set = Command(transaction, SetLogMemory, ("@s", before.Stability), ("@d", before.Difficulty), ("@id", id));
                         await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
 
@@ -111,7 +116,7 @@ public sealed partial class ReviewStore
 
                 var memory = grades[^1].After;
                 await using var state = Command(transaction, SetStateMemory,
-                    ("$s", memory.Stability), ("$d", memory.Difficulty), ("$learner", learnerId), ("$card", cardId));
+                    ("@s", memory.Stability), ("@d", memory.Difficulty), ("@learner", learnerId), ("@card", cardId));
                 cards += await state.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -216,9 +221,9 @@ public sealed partial class ReviewStore
     }
 
     // Read inside the grade's transaction, so a scheduler change is either wholly before or wholly after the grade.
-    private static async Task<SchedulingProfile> ReadProfileAsync(SqliteTransaction transaction, long learnerId, CancellationToken cancellationToken)
+    private static async Task<SchedulingProfile> ReadProfileAsync(DbTransaction transaction, long learnerId, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, SelectProfile, ("$learner", learnerId));
+        await using var command = Command(transaction, SelectProfile, ("@learner", learnerId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 
@@ -20,7 +20,7 @@ public sealed partial class ReviewStore
     public async Task<IReadOnlyList<DueCard>> GetDueAsync(long learnerId, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
         return await ReadDueAsync(connection, learnerId, now, limit, cancellationToken).ConfigureAwait(false);
     }
 
@@ -112,10 +112,9 @@ public sealed partial class ReviewStore
     {
         ArgumentNullException.ThrowIfNull(onCard);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT LearnerId, CardId FROM CardStates WHERE Due <= $now AND {NotSuspended}";
-        command.Parameters.AddWithValue("$now", StorageEncoding.Millis(now));
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection, null, $"""SELECT "LearnerId", "CardId" FROM "CardStates" WHERE "Due" <= @now AND {NotSuspended}""", ("@now", StorageEncoding.Millis(now)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -204,9 +203,9 @@ public sealed partial class ReviewStore
     /// <summary>The grades that count: every review-log row but the undone ones.</summary>
     private static IQueryable<ReviewLog> Counted(PrepBotDbContext db) => db.ReviewLogs.AsNoTracking().Where(r => r.UndoneAt == null);
 
-    private static async Task<IReadOnlyList<DueCard>> ReadDueAsync(SqliteConnection connection, long learnerId, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DueCard>> ReadDueAsync(DbConnection connection, long learnerId, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, null, DueSql, ("$learner", learnerId), ("$now", StorageEncoding.Millis(now)), ("$limit", limit));
+        await using var command = Command(connection, null, DueSql, ("@learner", learnerId), ("@now", StorageEncoding.Millis(now)), ("@limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var due = new List<DueCard>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PrepBot.Data;
 using PrepBot.Telemetry;
 
@@ -37,39 +37,41 @@ public sealed record UndoOutcome(UndoResult Result, UndoneGrade? Grade);
 /// <summary>Taking a grade back: the log row keeps the state before it, so the restore is exact and happens once.</summary>
 public sealed partial class ReviewStore
 {
-    private const string SelectLogById = UndoLogColumns + " WHERE Id = $id";
+    private const string SelectLogById = UndoLogColumns + " WHERE \"Id\" = @id";
 
     // The learner's latest grade that still counts: the top of the (learner, answered at) index.
-    private const string SelectLastLog = UndoLogColumns + " WHERE LearnerId = $learner AND UndoneAt IS NULL ORDER BY AnsweredAt DESC, Id DESC LIMIT 1";
+    private const string SelectLastLog = UndoLogColumns + """
+         WHERE "LearnerId" = @learner AND "UndoneAt" IS NULL ORDER BY "AnsweredAt" DESC, "Id" DESC LIMIT 1
+        """;
 
     private const string UndoLogColumns = """
-        SELECT Id, LearnerId, CardId, StateVersion, Quality, Kind, AnsweredAt, UndoneAt,
-            PreviousEasinessFactor, PreviousIntervalDays, PreviousRepetitions, PreviousDue,
-            PreviousLapses, PreviousScheduledDue, PreviousInRedrill, PreviousLastReviewedAt, StudyDay, PreviousStability, PreviousDifficulty
-        FROM ReviewLogs
+        SELECT "Id", "LearnerId", "CardId", "StateVersion", "Quality", "Kind", "AnsweredAt", "UndoneAt",
+            "PreviousEasinessFactor", "PreviousIntervalDays", "PreviousRepetitions", "PreviousDue",
+            "PreviousLapses", "PreviousScheduledDue", "PreviousInRedrill", "PreviousLastReviewedAt", "StudyDay", "PreviousStability", "PreviousDifficulty"
+        FROM "ReviewLogs"
         """;
 
-    private const string SelectVersion = "SELECT Version FROM CardStates WHERE LearnerId = $learner AND CardId = $card";
+    private const string SelectVersion = """SELECT "Version" FROM "CardStates" WHERE "LearnerId" = @learner AND "CardId" = @card""";
 
     // The version checks are the optimistic lock: a grade or an undo that got in first leaves nothing to change here.
-    private const string DeleteNewState = "DELETE FROM CardStates WHERE LearnerId = $learner AND CardId = $card AND Version = $after";
+    private const string DeleteNewState = """DELETE FROM "CardStates" WHERE "LearnerId" = @learner AND "CardId" = @card AND "Version" = @after""";
 
     private const string RestoreState = """
-        UPDATE CardStates SET EasinessFactor = $ef, IntervalDays = $interval, Repetitions = $repetitions, Lapses = $lapses,
-            Due = $due, ScheduledDue = $scheduled, InRedrill = $redrill, Version = $before, LastReviewedAt = $lastReviewed,
-            Stability = $stability, Difficulty = $difficulty
-        WHERE LearnerId = $learner AND CardId = $card AND Version = $after
+        UPDATE "CardStates" SET "EasinessFactor" = @ef, "IntervalDays" = @interval, "Repetitions" = @repetitions, "Lapses" = @lapses,
+            "Due" = @due, "ScheduledDue" = @scheduled, "InRedrill" = @redrill, "Version" = @before, "LastReviewedAt" = @lastReviewed,
+            "Stability" = @stability, "Difficulty" = @difficulty
+        WHERE "LearnerId" = @learner AND "CardId" = @card AND "Version" = @after
         """;
 
-    private const string MarkUndone = "UPDATE ReviewLogs SET UndoneAt = $now WHERE Id = $id AND UndoneAt IS NULL";
+    private const string MarkUndone = """UPDATE "ReviewLogs" SET "UndoneAt" = @now WHERE "Id" = @id AND "UndoneAt" IS NULL""";
 
     private const string UncountStudyDay = """
-        UPDATE StudyDays SET Reviews = Reviews - 1, Scored = Scored - $scored, Correct = Correct - $correct
-        WHERE LearnerId = $learner AND Day = $day
+        UPDATE "StudyDays" SET "Reviews" = "Reviews" - 1, "Scored" = "Scored" - @scored, "Correct" = "Correct" - @correct
+        WHERE "LearnerId" = @learner AND "Day" = @day
         """;
 
     // A day whose only grade was undone was not a study day: the row goes, as if the grade had never been given.
-    private const string DeleteEmptyStudyDay = "DELETE FROM StudyDays WHERE LearnerId = $learner AND Day = $day AND Reviews <= 0";
+    private const string DeleteEmptyStudyDay = """DELETE FROM "StudyDays" WHERE "LearnerId" = @learner AND "Day" = @day AND "Reviews" <= 0""";
 
     /// <summary>
     /// Takes back one grade (<paramref name="logId"/>, or the learner's latest counted grade when null) in one transaction:
@@ -82,8 +84,14 @@ public sealed partial class ReviewStore
     public async Task<UndoOutcome> UndoAsync(long learnerId, long? logId, TimeSpan window, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreCommand.RunAsync(db, ct => UndoOnceAsync(db, learnerId, logId, window, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    // One attempt: run again after a lost connection whose commit landed, it finds the grade undone already.
+    private async Task<UndoOutcome> UndoOnceAsync(PrepBotDbContext db, long learnerId, long? logId, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await StoreCommand.BeginWriteAsync(connection, LockScope.Learner, learnerId, cancellationToken).ConfigureAwait(false);
         var log = await ReadUndoLogAsync(transaction, learnerId, logId, cancellationToken).ConfigureAwait(false);
         if (log is null)
         {
@@ -103,15 +111,15 @@ public sealed partial class ReviewStore
             return new UndoOutcome(result, result == UndoResult.NotYours ? null : grade);
         }
 
-        var key = new (string, object?)[] { ("$learner", learnerId), ("$card", log.CardId), ("$after", log.StateVersion + 1) };
+        var key = new (string, object?)[] { ("@learner", learnerId), ("@card", log.CardId), ("@after", log.StateVersion + 1) };
         var restore = log.Kind == ReviewKind.New
             ? Command(transaction, DeleteNewState, key)
             : Command(transaction, RestoreState, [.. key,
-                ("$ef", log.PreviousEasinessFactor), ("$interval", log.PreviousIntervalDays), ("$repetitions", log.PreviousRepetitions),
-                ("$lapses", log.PreviousLapses), ("$due", StorageEncoding.Millis(log.PreviousDue!.Value)),
-                ("$scheduled", StorageEncoding.Millis(log.PreviousScheduledDue!.Value)), ("$redrill", log.PreviousInRedrill),
-                ("$before", log.StateVersion), ("$lastReviewed", StorageEncoding.Millis(log.PreviousLastReviewedAt!.Value)),
-                ("$stability", log.PreviousStability), ("$difficulty", log.PreviousDifficulty)]);
+                ("@ef", log.PreviousEasinessFactor), ("@interval", log.PreviousIntervalDays), ("@repetitions", log.PreviousRepetitions),
+                ("@lapses", log.PreviousLapses), ("@due", StorageEncoding.Millis(log.PreviousDue!.Value)),
+                ("@scheduled", StorageEncoding.Millis(log.PreviousScheduledDue!.Value)), ("@redrill", log.PreviousInRedrill),
+                ("@before", log.StateVersion), ("@lastReviewed", StorageEncoding.Millis(log.PreviousLastReviewedAt!.Value)),
+                ("@stability", log.PreviousStability), ("@difficulty", log.PreviousDifficulty)]);
         await using (restore)
         {
             if (await restore.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
@@ -120,7 +128,7 @@ public sealed partial class ReviewStore
             }
         }
 
-        await using (var mark = Command(transaction, MarkUndone, ("$id", log.Id), ("$now", StorageEncoding.Millis(now))))
+        await using (var mark = Command(transaction, MarkUndone, ("@id", log.Id), ("@now", StorageEncoding.Millis(now))))
         {
             if (await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
@@ -129,14 +137,14 @@ public sealed partial class ReviewStore
         }
 
         var scored = log.Kind != ReviewKind.Redrill;
-        var day = StorageEncoding.Day(log.StudyDay!.Value);
-        await using (var uncount = Command(transaction, UncountStudyDay, ("$learner", learnerId), ("$day", day), ("$scored", scored ? 1 : 0),
-            ("$correct", scored && log.Quality >= Sm2.PassingQuality ? 1 : 0)))
+        var day = log.StudyDay!.Value;
+        await using (var uncount = Command(transaction, UncountStudyDay, ("@learner", learnerId), ("@day", day), ("@scored", scored ? 1 : 0),
+            ("@correct", scored && log.Quality >= Sm2.PassingQuality ? 1 : 0)))
         {
             await uncount.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var empty = Command(transaction, DeleteEmptyStudyDay, ("$learner", learnerId), ("$day", day)))
+        await using (var empty = Command(transaction, DeleteEmptyStudyDay, ("@learner", learnerId), ("@day", day)))
         {
             await empty.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -146,11 +154,11 @@ public sealed partial class ReviewStore
         return new UndoOutcome(UndoResult.Undone, grade);
     }
 
-    private static async Task<ReviewLog?> ReadUndoLogAsync(SqliteTransaction transaction, long learnerId, long? logId, CancellationToken cancellationToken)
+    private static async Task<ReviewLog?> ReadUndoLogAsync(DbTransaction transaction, long learnerId, long? logId, CancellationToken cancellationToken)
     {
         await using var command = logId is { } id
-            ? Command(transaction, SelectLogById, ("$id", id))
-            : Command(transaction, SelectLastLog, ("$learner", learnerId));
+            ? Command(transaction, SelectLogById, ("@id", id))
+            : Command(transaction, SelectLastLog, ("@learner", learnerId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -176,15 +184,17 @@ public sealed partial class ReviewStore
             PreviousScheduledDue = Instant(13),
             PreviousInRedrill = reader.IsDBNull(14) ? null : reader.GetBoolean(14),
             PreviousLastReviewedAt = Instant(15),
-            StudyDay = reader.IsDBNull(16) ? null : DateOnly.ParseExact(reader.GetString(16), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            StudyDay = reader.IsDBNull(16) ? null : reader.GetFieldValue<DateOnly>(16),
             PreviousStability = reader.IsDBNull(17) ? null : reader.GetDouble(17),
             PreviousDifficulty = reader.IsDBNull(18) ? null : reader.GetDouble(18),
         };
     }
 
-    private static async Task<int?> ReadVersionAsync(SqliteTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
+    private static async Task<int?> ReadVersionAsync(DbTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, SelectVersion, ("$learner", learnerId), ("$card", cardId));
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? (int)version : null;
+        await using var command = Command(transaction, SelectVersion, ("@learner", learnerId), ("@card", cardId));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } version and not DBNull
+            ? Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 using PrepBot.Learning.Fsrs;
@@ -64,59 +64,60 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
     /// learner suspended (<see cref="CardHoldStore"/>) is never due: one primary-key probe of <c>CardHolds</c> per row.
     /// </summary>
     internal const string DueSql = $"""
-        SELECT CardId, Due, InRedrill, Version FROM CardStates
-        WHERE LearnerId = $learner AND Due <= $now AND {NotSuspended}
-        ORDER BY InRedrill, Due
-        LIMIT $limit
+        SELECT "CardId", "Due", "InRedrill", "Version" FROM "CardStates"
+        WHERE "LearnerId" = @learner AND "Due" <= @now AND {NotSuspended}
+        ORDER BY "InRedrill", "Due"
+        LIMIT @limit
         """;
 
     /// <summary>The condition on a <c>CardStates</c> row that its learner has not suspended it (kind 1 is <see cref="CardHoldKind.Suspended"/>).</summary>
     private const string NotSuspended = """
-        NOT EXISTS (SELECT 1 FROM CardHolds h WHERE h.LearnerId = CardStates.LearnerId AND h.CardId = CardStates.CardId AND h.Kind = 1)
+        NOT EXISTS (SELECT 1 FROM "CardHolds" h WHERE h."LearnerId" = "CardStates"."LearnerId" AND h."CardId" = "CardStates"."CardId" AND h."Kind" = 1)
         """;
 
     private const string SelectState = """
-        SELECT EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version, FirstSeenAt, LastReviewedAt,
-            Stability, Difficulty
-        FROM CardStates WHERE LearnerId = $learner AND CardId = $card
+        SELECT "EasinessFactor", "IntervalDays", "Repetitions", "Lapses", "Due", "ScheduledDue", "InRedrill", "Version", "FirstSeenAt", "LastReviewedAt",
+            "Stability", "Difficulty"
+        FROM "CardStates" WHERE "LearnerId" = @learner AND "CardId" = @card
         """;
 
     private const string LogExists = """
-        SELECT EXISTS (SELECT 1 FROM ReviewLogs WHERE LearnerId = $learner AND CardId = $card AND StateVersion = $version AND UndoneAt IS NULL)
+        SELECT EXISTS (SELECT 1 FROM "ReviewLogs" WHERE "LearnerId" = @learner AND "CardId" = @card AND "StateVersion" = @version AND "UndoneAt" IS NULL)
         """;
 
     private const string InsertState = """
-        INSERT INTO CardStates (LearnerId, CardId, EasinessFactor, IntervalDays, Repetitions, Lapses, Due, ScheduledDue, InRedrill, Version,
-            FirstSeenAt, LastReviewedAt, Stability, Difficulty)
-        VALUES ($learner, $card, $ef, $interval, $repetitions, $lapses, $due, $scheduled, $redrill, $version, $firstSeen, $lastReviewed,
-            $stability, $difficulty)
+        INSERT INTO "CardStates" ("LearnerId", "CardId", "EasinessFactor", "IntervalDays", "Repetitions", "Lapses", "Due", "ScheduledDue", "InRedrill", "Version",
+            "FirstSeenAt", "LastReviewedAt", "Stability", "Difficulty")
+        VALUES (@learner, @card, @ef, @interval, @repetitions, @lapses, @due, @scheduled, @redrill, @version, @firstSeen, @lastReviewed,
+            @stability, @difficulty)
         """;
 
     // The version in the WHERE clause is the optimistic check: a concurrent grade of the same version updates nothing.
     private const string UpdateState = """
-        UPDATE CardStates SET EasinessFactor = $ef, IntervalDays = $interval, Repetitions = $repetitions, Lapses = $lapses,
-            Due = $due, ScheduledDue = $scheduled, InRedrill = $redrill, Version = $version, LastReviewedAt = $lastReviewed,
-            Stability = $stability, Difficulty = $difficulty
-        WHERE LearnerId = $learner AND CardId = $card AND Version = $expectedVersion
+        UPDATE "CardStates" SET "EasinessFactor" = @ef, "IntervalDays" = @interval, "Repetitions" = @repetitions, "Lapses" = @lapses,
+            "Due" = @due, "ScheduledDue" = @scheduled, "InRedrill" = @redrill, "Version" = @version, "LastReviewedAt" = @lastReviewed,
+            "Stability" = @stability, "Difficulty" = @difficulty
+        WHERE "LearnerId" = @learner AND "CardId" = @card AND "Version" = @expectedVersion
         """;
 
     private const string InsertLog = """
-        INSERT INTO ReviewLogs (LearnerId, CardId, StateVersion, Quality, Kind, AnsweredAt,
-            PreviousEasinessFactor, PreviousIntervalDays, PreviousRepetitions, PreviousDue,
-            NextEasinessFactor, NextIntervalDays, NextRepetitions, NextDue,
-            PreviousLapses, PreviousScheduledDue, PreviousInRedrill, PreviousLastReviewedAt, StudyDay, ChosenOptions,
-            PreviousStability, PreviousDifficulty)
-        VALUES ($learner, $card, $version, $quality, $kind, $answeredAt, $prevEf, $prevInterval, $prevRepetitions, $prevDue,
-            $nextEf, $nextInterval, $nextRepetitions, $nextDue,
-            $prevLapses, $prevScheduled, $prevRedrill, $prevLastReviewed, $day, $chosen, $prevStability, $prevDifficulty)
-        RETURNING Id
+        INSERT INTO "ReviewLogs" ("LearnerId", "CardId", "StateVersion", "Quality", "Kind", "AnsweredAt",
+            "PreviousEasinessFactor", "PreviousIntervalDays", "PreviousRepetitions", "PreviousDue",
+            "NextEasinessFactor", "NextIntervalDays", "NextRepetitions", "NextDue",
+            "PreviousLapses", "PreviousScheduledDue", "PreviousInRedrill", "PreviousLastReviewedAt", "StudyDay", "ChosenOptions",
+            "PreviousStability", "PreviousDifficulty")
+        VALUES (@learner, @card, @version, @quality, @kind, @answeredAt, @prevEf, @prevInterval, @prevRepetitions, @prevDue,
+            @nextEf, @nextInterval, @nextRepetitions, @nextDue,
+            @prevLapses, @prevScheduled, @prevRedrill, @prevLastReviewed, @day, @chosen, @prevStability, @prevDifficulty)
+        RETURNING "Id"
         """;
 
     // The learner's study day, fixed now in their zone of the moment: streaks and the leaderboard count it as it was.
     private const string UpsertStudyDay = """
-        INSERT INTO StudyDays (LearnerId, Day, Reviews, Scored, Correct) VALUES ($learner, $day, 1, $scored, $correct)
-        ON CONFLICT (LearnerId, Day) DO UPDATE SET
-            Reviews = Reviews + 1, Scored = Scored + excluded.Scored, Correct = Correct + excluded.Correct
+        INSERT INTO "StudyDays" ("LearnerId", "Day", "Reviews", "Scored", "Correct") VALUES (@learner, @day, 1, @scored, @correct)
+        ON CONFLICT ("LearnerId", "Day") DO UPDATE SET
+            "Reviews" = "StudyDays"."Reviews" + 1, "Scored" = "StudyDays"."Scored" + excluded."Scored",
+            "Correct" = "StudyDays"."Correct" + excluded."Correct"
         """;
 
     /// <summary>
@@ -141,10 +142,20 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 5);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        return await StoreCommand.RunAsync(
+            db, ct => RecordOnceAsync(db, learnerId, cardId, answersVersion, quality, zone, chosenOptions, ct), cancellationToken).ConfigureAwait(false);
+    }
 
-        // BEGIN IMMEDIATE: the read and the write below see no other writer in between.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    // One attempt: safe to run again after a lost connection, since a grade whose commit landed has moved the version on.
+    private async Task<ReviewOutcome> RecordOnceAsync(
+        PrepBotDbContext db, long learnerId, string cardId, int answersVersion, int quality, TimeZoneInfo zone, IReadOnlyCollection<int>? chosenOptions,
+        CancellationToken cancellationToken)
+    {
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+
+        // SQLite: BEGIN IMMEDIATE; PostgreSQL: the learner's advisory lock. The read and the write below see no other writer
+        // of this learner in between.
+        await using var transaction = await StoreCommand.BeginWriteAsync(connection, LockScope.Learner, learnerId, cancellationToken).ConfigureAwait(false);
         var state = await ReadStateAsync(transaction, learnerId, cardId, cancellationToken).ConfigureAwait(false);
         var currentVersion = state?.Version ?? 0;
         if (answersVersion != currentVersion)
@@ -163,7 +174,7 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         {
             written = await WriteAsync(transaction, updated, log, StudyCalendar.StudyDay(now, zone), cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        catch (Exception ex) when (StoreCommand.IsUniqueViolation(ex))
         {
             // Unique (learner, card, version) or primary key: the same answer is being recorded by another request.
             written = false;
@@ -192,9 +203,9 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         _ => "2",
     };
 
-    private static async Task<CardState?> ReadStateAsync(SqliteTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
+    private static async Task<CardState?> ReadStateAsync(DbTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, SelectState, ("$learner", learnerId), ("$card", cardId));
+        await using var command = Command(transaction, SelectState, ("@learner", learnerId), ("@card", cardId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -220,9 +231,9 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         };
     }
 
-    private static async Task<bool> LogExistsAsync(SqliteTransaction transaction, long learnerId, string cardId, int version, CancellationToken cancellationToken)
+    private static async Task<bool> LogExistsAsync(DbTransaction transaction, long learnerId, string cardId, int version, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, LogExists, ("$learner", learnerId), ("$card", cardId), ("$version", version));
+        await using var command = Command(transaction, LogExists, ("@learner", learnerId), ("@card", cardId), ("@version", version));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
@@ -230,15 +241,15 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
     /// Writes the new state (insert for a new card), the log row and the grade's count on its study day; false when another
     /// grade of this version won.
     /// </summary>
-    private static async Task<bool> WriteAsync(SqliteTransaction transaction, CardState state, ReviewLog log, DateOnly studyDay, CancellationToken cancellationToken)
+    private static async Task<bool> WriteAsync(DbTransaction transaction, CardState state, ReviewLog log, DateOnly studyDay, CancellationToken cancellationToken)
     {
         var values = new (string, object?)[]
         {
-            ("$learner", state.LearnerId), ("$card", state.CardId), ("$ef", state.EasinessFactor), ("$interval", state.IntervalDays),
-            ("$repetitions", state.Repetitions), ("$lapses", state.Lapses), ("$due", StorageEncoding.Millis(state.Due)),
-            ("$scheduled", StorageEncoding.Millis(state.ScheduledDue)), ("$redrill", state.InRedrill), ("$version", state.Version),
-            ("$firstSeen", StorageEncoding.Millis(state.FirstSeenAt)), ("$lastReviewed", StorageEncoding.Millis(state.LastReviewedAt)),
-            ("$stability", state.Stability), ("$difficulty", state.Difficulty), ("$expectedVersion", log.StateVersion),
+            ("@learner", state.LearnerId), ("@card", state.CardId), ("@ef", state.EasinessFactor), ("@interval", state.IntervalDays),
+            ("@repetitions", state.Repetitions), ("@lapses", state.Lapses), ("@due", StorageEncoding.Millis(state.Due)),
+            ("@scheduled", StorageEncoding.Millis(state.ScheduledDue)), ("@redrill", state.InRedrill), ("@version", state.Version),
+            ("@firstSeen", StorageEncoding.Millis(state.FirstSeenAt)), ("@lastReviewed", StorageEncoding.Millis(state.LastReviewedAt)),
+            ("@stability", state.Stability), ("@difficulty", state.Difficulty), ("@expectedVersion", log.StateVersion),
         };
         var isNew = log.Kind == ReviewKind.New;
         await using (var write = Command(transaction, isNew ? InsertState : UpdateState, isNew ? values[..^1] : values))
@@ -250,43 +261,33 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         }
 
         await using var insert = Command(transaction, InsertLog,
-            ("$learner", log.LearnerId), ("$card", log.CardId), ("$version", log.StateVersion), ("$quality", log.Quality),
-            ("$kind", (int)log.Kind), ("$answeredAt", StorageEncoding.Millis(log.AnsweredAt)),
-            ("$prevEf", log.PreviousEasinessFactor), ("$prevInterval", log.PreviousIntervalDays),
-            ("$prevRepetitions", log.PreviousRepetitions), ("$prevDue", log.PreviousDue is { } previous ? StorageEncoding.Millis(previous) : null),
-            ("$nextEf", log.NextEasinessFactor), ("$nextInterval", log.NextIntervalDays),
-            ("$nextRepetitions", log.NextRepetitions), ("$nextDue", StorageEncoding.Millis(log.NextDue)),
-            ("$prevLapses", log.PreviousLapses), ("$prevScheduled", log.PreviousScheduledDue is { } scheduled ? StorageEncoding.Millis(scheduled) : null),
-            ("$prevRedrill", log.PreviousInRedrill),
-            ("$prevLastReviewed", log.PreviousLastReviewedAt is { } reviewed ? StorageEncoding.Millis(reviewed) : null),
-            ("$day", StorageEncoding.Day(studyDay)), ("$chosen", log.ChosenOptions),
-            ("$prevStability", log.PreviousStability), ("$prevDifficulty", log.PreviousDifficulty));
+            ("@learner", log.LearnerId), ("@card", log.CardId), ("@version", log.StateVersion), ("@quality", log.Quality),
+            ("@kind", (int)log.Kind), ("@answeredAt", StorageEncoding.Millis(log.AnsweredAt)),
+            ("@prevEf", log.PreviousEasinessFactor), ("@prevInterval", log.PreviousIntervalDays),
+            ("@prevRepetitions", log.PreviousRepetitions), ("@prevDue", log.PreviousDue is { } previous ? StorageEncoding.Millis(previous) : null),
+            ("@nextEf", log.NextEasinessFactor), ("@nextInterval", log.NextIntervalDays),
+            ("@nextRepetitions", log.NextRepetitions), ("@nextDue", StorageEncoding.Millis(log.NextDue)),
+            ("@prevLapses", log.PreviousLapses), ("@prevScheduled", log.PreviousScheduledDue is { } scheduled ? StorageEncoding.Millis(scheduled) : null),
+            ("@prevRedrill", log.PreviousInRedrill),
+            ("@prevLastReviewed", log.PreviousLastReviewedAt is { } reviewed ? StorageEncoding.Millis(reviewed) : null),
+            ("@day", studyDay), ("@chosen", log.ChosenOptions),
+            ("@prevStability", log.PreviousStability), ("@prevDifficulty", log.PreviousDifficulty));
         log.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         log.StudyDay = studyDay;
 
         var scored = log.Kind != ReviewKind.Redrill;
         await using var day = Command(transaction, UpsertStudyDay,
-            ("$learner", log.LearnerId), ("$day", StorageEncoding.Day(studyDay)), ("$scored", scored ? 1 : 0),
-            ("$correct", scored && log.Quality >= Sm2.PassingQuality ? 1 : 0));
+            ("@learner", log.LearnerId), ("@day", studyDay), ("@scored", scored ? 1 : 0),
+            ("@correct", scored && log.Quality >= Sm2.PassingQuality ? 1 : 0));
         await day.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private static SqliteCommand Command(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
-        Command(transaction.Connection!, transaction, sql, parameters);
+    private static DbCommand Command(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        StoreCommand.Create(transaction, sql, parameters);
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        StoreCommand.Create(connection, transaction, sql, parameters);
 
     private static (CardState State, ReviewLog Log) Apply(
         CardState? state, long learnerId, string cardId, int quality, DateTimeOffset now, TimeZoneInfo zone, SchedulingProfile profile)

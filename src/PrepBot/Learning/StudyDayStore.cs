@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 
@@ -17,30 +19,30 @@ public sealed class StudyDayStore(IDbContextFactory<PrepBotDbContext> contextFac
 {
     /// <summary>
     /// A server's week ranked in one indexed query: the server's learners (key of <c>GuildLearners</c>) not opted out of
-    /// the leaderboard, each learner's study days of the week (key of <c>StudyDays</c>), ranked by SQLite's <c>RANK()</c>
+    /// the leaderboard, each learner's study days of the week (key of <c>StudyDays</c>), ranked by the <c>RANK()</c>
     /// window; the top ranks and the caller's row (index ranges only; see the README's benchmark).
     /// </summary>
     internal const string WeekSql = """
         WITH totals AS (
-            SELECT d.LearnerId, SUM(d.Scored) AS Reviews, SUM(d.Correct) AS Correct
-            FROM GuildLearners g
-            JOIN StudyDays d ON d.LearnerId = g.LearnerId AND d.Day >= $first AND d.Day <= $last
-            WHERE g.GuildId = $guild
-              AND NOT EXISTS (SELECT 1 FROM LeaderboardOptOuts o WHERE o.LearnerId = g.LearnerId)
-            GROUP BY d.LearnerId
-            HAVING SUM(d.Scored) > 0
+            SELECT d."LearnerId", SUM(d."Scored") AS "Reviews", SUM(d."Correct") AS "Correct"
+            FROM "GuildLearners" g
+            JOIN "StudyDays" d ON d."LearnerId" = g."LearnerId" AND d."Day" >= @first AND d."Day" <= @last
+            WHERE g."GuildId" = @guild
+              AND NOT EXISTS (SELECT 1 FROM "LeaderboardOptOuts" o WHERE o."LearnerId" = g."LearnerId")
+            GROUP BY d."LearnerId"
+            HAVING SUM(d."Scored") > 0
         ),
         ranked AS (
-            SELECT LearnerId, Reviews, Correct,
-                RANK() OVER (ORDER BY Correct DESC, Reviews DESC) AS Rank,
-                COUNT(*) OVER (PARTITION BY Correct, Reviews) AS SharedBy,
-                COUNT(*) OVER () AS Participants
+            SELECT "LearnerId", "Reviews", "Correct",
+                RANK() OVER (ORDER BY "Correct" DESC, "Reviews" DESC) AS "Rank",
+                COUNT(*) OVER (PARTITION BY "Correct", "Reviews") AS "SharedBy",
+                COUNT(*) OVER () AS "Participants"
             FROM totals
         )
-        SELECT r.Rank, r.LearnerId, l.DisplayName, r.Reviews, r.Correct, r.Participants, r.SharedBy
-        FROM ranked r JOIN Learners l ON l.Id = r.LearnerId
-        WHERE r.Rank <= $top OR r.LearnerId = $caller
-        ORDER BY r.Rank, l.DisplayName COLLATE NOCASE, r.LearnerId
+        SELECT r."Rank", r."LearnerId", l."DisplayName", r."Reviews", r."Correct", r."Participants", r."SharedBy"
+        FROM ranked r JOIN "Learners" l ON l."Id" = r."LearnerId"
+        WHERE r."Rank" <= @top OR r."LearnerId" = @caller
+        ORDER BY r."Rank", LOWER(l."DisplayName"), r."LearnerId"
         """;
 
     /// <summary>Every recorded study day of the learner.</summary>
@@ -61,22 +63,20 @@ public sealed class StudyDayStore(IDbContextFactory<PrepBotDbContext> contextFac
         string guildId, DateOnly first, DateOnly last, int top, long callerId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await StorageEncoding.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = WeekSql;
-        command.Parameters.AddWithValue("$guild", guildId);
-        command.Parameters.AddWithValue("$first", StorageEncoding.Day(first));
-        command.Parameters.AddWithValue("$last", StorageEncoding.Day(last));
-        command.Parameters.AddWithValue("$top", top);
-        command.Parameters.AddWithValue("$caller", callerId);
+        var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var command = StoreCommand.Create(
+            connection, null, WeekSql, ("@guild", guildId), ("@first", first), ("@last", last), ("@top", top), ("@caller", callerId));
 
         var rows = new List<WeekRankRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new WeekRankRow(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
+            rows.Add(new WeekRankRow(Int(reader, 0), reader.GetInt64(1), reader.GetString(2), Int(reader, 3), Int(reader, 4), Int(reader, 5), Int(reader, 6)));
         }
 
         return rows;
     }
+
+    /// <summary>A rank, count or sum (64-bit or numeric on PostgreSQL) as an int.</summary>
+    private static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 }

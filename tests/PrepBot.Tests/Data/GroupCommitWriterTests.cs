@@ -2,12 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
+using PrepBot.Data.Postgres;
 using PrepBot.Learning;
+using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Data;
 
-public sealed class GroupCommitWriterTests : IAsyncLifetime
+/// <summary>Group commit on both engines: on PostgreSQL a failed statement aborts the transaction unless its savepoint is rolled back.</summary>
+public abstract class GroupCommitWriterTests(TestEngine engine, PostgresServer? server) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
     private TestDatabase _db = null!;
@@ -15,7 +18,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync("Full");
+        _db = engine == TestEngine.Postgres ? await TestDatabase.CreatePostgresAsync(server!) : await TestDatabase.CreateAsync("Full");
         _writer = new GroupCommitWriter(_db.Factory, NullLogger<GroupCommitWriter>.Instance);
     }
 
@@ -23,6 +26,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
     {
         await _writer.DisposeAsync();
         await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -129,6 +133,43 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         Assert.Equal(["ada", "grace"], await LearnerNamesAsync());
     }
 
+    [Fact]
+    public async Task A_batch_whose_connection_is_lost_runs_again_and_its_callers_are_answered_once_it_is_committed()
+    {
+        Assert.SkipWhen(engine == TestEngine.Sqlite, "SQLite has no connection to lose; PostgreSQL's is retried from the batch's start");
+        var options = new DbContextOptionsBuilder<PostgresPrepBotDbContext>()
+            .UseNpgsql(_db.ConnectionString, o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(10), ["57P01"]))
+            .Options;
+        await using var writer = new GroupCommitWriter(new RetryingFactory(options), NullLogger<GroupCommitWriter>.Instance);
+        var attempts = 0;
+
+        var ada = writer.WriteAsync(
+            async (db, ct) =>
+            {
+                var id = await InsertLearnerAsync(db, "ada", ct);
+                if (Interlocked.Increment(ref attempts) == 1)
+                {
+                    // The server ends this connection mid-batch (a restart, a failover): the uncommitted row goes with it.
+                    await db.Database.ExecuteSqlRawAsync("SELECT pg_terminate_backend(pg_backend_pid())", ct);
+                }
+
+                return id;
+            },
+            Ct);
+        var id = await ada;
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, writer.Batches);
+        Assert.Equal(["ada"], await LearnerNamesAsync());
+        await using var check = await _db.Factory.CreateDbContextAsync(Ct);
+        Assert.Equal(id, (await check.Learners.SingleAsync(Ct)).Id);
+    }
+
+    private sealed class RetryingFactory(DbContextOptions<PostgresPrepBotDbContext> options) : IDbContextFactory<PrepBotDbContext>
+    {
+        public PrepBotDbContext CreateDbContext() => new PostgresPrepBotDbContext(options);
+    }
+
     /// <summary>Starts a write that holds the writer until the returned action is called, so what is queued meanwhile forms one batch.</summary>
     private async Task<Action> HoldTheWriterAsync()
     {
@@ -160,3 +201,8 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         return await db.Learners.OrderBy(l => l.DisplayName).Select(l => l.DisplayName).ToListAsync(Ct);
     }
 }
+
+public sealed class SqliteGroupCommitWriterTests() : GroupCommitWriterTests(TestEngine.Sqlite, null);
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresGroupCommitWriterTests(PostgresServer server) : GroupCommitWriterTests(TestEngine.Postgres, server);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
 using PrepBot.Learning;
 using PrepBot.Learning.Fsrs;
+using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Learning;
@@ -12,7 +13,7 @@ namespace PrepBot.Tests.Learning;
 /// fills it for cards graded before it was kept, and switching schedulers re-dates cards without losing one. Real
 /// migrated SQLite, fake clock.
 /// </summary>
-public sealed class FsrsMemoryTests : IAsyncLifetime
+public abstract class FsrsMemoryTests(TestEngine engine, PostgresServer? server) : IAsyncLifetime
 {
     private static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
@@ -23,13 +24,17 @@ public sealed class FsrsMemoryTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(engine, server);
         _store = new ReviewStore(_db.Factory, _time);
         _profiles = new FsrsProfileStore(_db.Factory, _time);
         _learner = await _db.AddLearnerAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -131,8 +136,8 @@ public sealed class FsrsMemoryTests : IAsyncLifetime
         await using (var db = await _db.Factory.CreateDbContextAsync(Ct))
         {
             // What a database upgraded from before FSRS memory looks like.
-            await db.Database.ExecuteSqlRawAsync("UPDATE CardStates SET Stability = NULL, Difficulty = NULL", Ct);
-            await db.Database.ExecuteSqlRawAsync("UPDATE ReviewLogs SET PreviousStability = NULL, PreviousDifficulty = NULL", Ct);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "CardStates" SET "Stability" = NULL, "Difficulty" = NULL""", Ct);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "ReviewLogs" SET "PreviousStability" = NULL, "PreviousDifficulty" = NULL""", Ct);
         }
 
         var done = await _store.BackfillMemoryAsync(Ct);
@@ -260,4 +265,30 @@ public sealed class FsrsMemoryTests : IAsyncLifetime
         Assert.Equal(mine.Replay([(first, FsrsRating.Good)])!.Stability, (await LogsAsync())[1].PreviousStability!.Value, 1e-9);
         Assert.True((await _profiles.GetAsync(_learner, Ct)).Fitted);
     }
+
+    [Fact]
+    public async Task Learners_to_fit_have_enough_counted_grades_and_no_fit_since_and_a_kept_default_keeps_the_default_weights()
+    {
+        var other = await _db.AddLearnerAsync("bob", "Asia/Tokyo");
+        await StudyAsync(cards: 3, rounds: 0);
+        await _store.RecordAsync(other, "c1", 0, 4, Utc, Ct);
+        var undone = await _store.RecordAsync(other, "c2", 0, 4, Utc, Ct);
+        await _store.UndoAsync(other, undone.LogId, TimeSpan.FromMinutes(10), Ct);
+
+        Assert.Equal([(_learner, "Etc/UTC")], await _profiles.GetLearnersToFitAsync(2, _time.GetUtcNow(), Ct));
+        Assert.Equal(2, (await _profiles.GetLearnersToFitAsync(1, _time.GetUtcNow(), Ct)).Count);
+
+        var kept = new FsrsOptimizationResult(FsrsOptimizationOutcome.KeptDefaults, FsrsParameters.Default.Weights, 3, 2, 1, 0.3, 0.35, "kept");
+        await _profiles.SaveFitAsync(_learner, kept, Utc, Ct);
+
+        Assert.Empty(await _profiles.GetLearnersToFitAsync(2, _time.GetUtcNow().AddDays(-1), Ct));
+        Assert.Single(await _profiles.GetLearnersToFitAsync(2, _time.GetUtcNow(), Ct));
+        Assert.False((await _profiles.GetAsync(_learner, Ct)).Fitted);
+        Assert.Equal(FsrsParameters.Default.WithFuzz(false).Weights, (await _profiles.GetParametersAsync(_learner, Ct)).Weights);
+    }
 }
+
+public sealed class SqliteFsrsMemoryTests() : FsrsMemoryTests(TestEngine.Sqlite, null);
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresFsrsMemoryTests(PostgresServer server) : FsrsMemoryTests(TestEngine.Postgres, server);

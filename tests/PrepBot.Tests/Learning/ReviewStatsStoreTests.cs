@@ -2,22 +2,29 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Learning;
+using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Learning;
 
 /// <summary>The authors' card figures, on a database the test fills grade by grade (fake clock, real SQLite).</summary>
-public sealed class ReviewStatsStoreTests : IAsyncLifetime
+public abstract class ReviewStatsStoreTests(TestEngine engine, PostgresServer? server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Start);
     private TestDatabase _db = null!;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(engine, server);
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private protected TestDatabase Database => _db;
 
     [Fact]
     public async Task Figures_count_learners_reviews_lapses_first_sight_leeches_and_options_without_undone_grades()
@@ -68,18 +75,21 @@ public sealed class ReviewStatsStoreTests : IAsyncLifetime
         var reveal = histories[1].Grades.Select(g => g.At).ToList();
         Assert.Equal([Start, Start.AddDays(1), Start.AddDays(2)], reveal);
     }
+}
 
+public sealed class SqliteReviewStatsStoreTests() : ReviewStatsStoreTests(TestEngine.Sqlite, null)
+{
     [Fact]
     public async Task One_cards_grades_are_read_through_the_card_index_not_the_whole_log()
     {
-        await using var db = await _db.Factory.CreateDbContextAsync(Ct);
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
         await db.Database.OpenConnectionAsync(Ct);
         var plan = new List<string>();
         foreach (var sql in new[] { ReviewStatsStore.OneCard.Grades, ReviewStatsStore.OneCard.Choices })
         {
             await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            command.Parameters.AddWithValue("$card", "c1");
+            command.Parameters.AddWithValue("@card", "c1");
             await using var reader = await command.ExecuteReaderAsync(Ct);
             while (await reader.ReadAsync(Ct))
             {
@@ -91,6 +101,9 @@ public sealed class ReviewStatsStoreTests : IAsyncLifetime
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN ReviewLogs", StringComparison.Ordinal));
     }
 }
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresReviewStatsStoreTests(PostgresServer server) : ReviewStatsStoreTests(TestEngine.Postgres, server);
 
 /// <summary>
 /// Three learners' grades of a multiple-choice card (options: 0 wrong, 1 right, 2 wrong) and one learner's of a reveal

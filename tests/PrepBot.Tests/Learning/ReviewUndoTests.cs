@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
 using PrepBot.Learning;
+using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Learning;
 
 /// <summary><see cref="ReviewStore.UndoAsync"/> on a real migrated SQLite file and a fake clock.</summary>
-public sealed class ReviewUndoTests : IAsyncLifetime
+public abstract class ReviewUndoTests(TestEngine engine, PostgresServer? server) : IAsyncLifetime
 {
     private static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
@@ -18,12 +19,16 @@ public sealed class ReviewUndoTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(engine, server);
         _store = new ReviewStore(_db.Factory, _time);
         _learner = await _db.AddLearnerAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -254,3 +259,8 @@ public sealed class ReviewUndoTests : IAsyncLifetime
         Assert.Equal(["0,3", null], (await LogsAsync()).Select(l => l.ChosenOptions));
     }
 }
+
+public sealed class SqliteReviewUndoTests() : ReviewUndoTests(TestEngine.Sqlite, null);
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresReviewUndoTests(PostgresServer server) : ReviewUndoTests(TestEngine.Postgres, server);

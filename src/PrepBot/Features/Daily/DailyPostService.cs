@@ -64,7 +64,7 @@ public sealed partial class DailyPostService(
                 return;
             }
 
-            post = await store.ClaimAsync(
+            var claim = await store.ClaimAsync(
                 new DailyPost
                 {
                     GuildId = guildId,
@@ -76,6 +76,14 @@ public sealed partial class DailyPostService(
                     ClaimedAt = time.GetUtcNow(),
                 },
                 cancellationToken).ConfigureAwait(false);
+            if (!claim.Won)
+            {
+                // Another run (another process, or a second trigger) took the day a moment ago: it posts, not this one.
+                LogClaimTaken(guildId, date);
+                return;
+            }
+
+            post = claim.Post;
         }
 
         if (post.State == DailyPostState.Claimed && !await SendAsync(settings, post, cancellationToken).ConfigureAwait(false))
@@ -177,6 +185,9 @@ public sealed partial class DailyPostService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted daily question {CardId} to {GuildId} for {Date}")]
     private partial void LogPosted(string cardId, string guildId, DateOnly date);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily question of {GuildId} for {Date} was claimed by another run at the same moment; it posts it")]
+    private partial void LogClaimTaken(string guildId, DateOnly date);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily question of {GuildId} is paused; nothing posted for {Date}")]
     private partial void LogPaused(string guildId, DateOnly date);

@@ -1,8 +1,10 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 
 namespace PrepBot.Features.Daily;
+
+/// <summary>The outcome of <see cref="DailyStore.ClaimAsync"/>: the day's record, and whether this claim took the day.</summary>
+public sealed record DailyClaim(DailyPost Post, bool Won);
 
 /// <summary>Servers' daily question set-up and the record of each day's question (the claim that makes a post happen once).</summary>
 public sealed class DailyStore(IDbContextFactory<PrepBotDbContext> contextFactory)
@@ -20,24 +22,56 @@ public sealed class DailyStore(IDbContextFactory<PrepBotDbContext> contextFactor
         return await db.GuildDailySettings.AsNoTracking().Where(s => s.ChannelId != null).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Applies <paramref name="change"/> to the server's set-up (created with the default mix on first use) and saves it.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> to the server's set-up (created with the default mix on first use) and saves it. Two
+    /// changes of one server at once queue on the server's lock (PostgreSQL; SQLite's write lock), so neither is lost and the
+    /// first use creates one row. Re-run after an unknown commit it applies <paramref name="change"/> again (it sets values).
+    /// </summary>
     public async Task<GuildDailySettings> UpdateSettingsAsync(
         string guildId, string userId, DateTimeOffset now, Action<GuildDailySettings> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var settings = await db.GuildDailySettings.SingleOrDefaultAsync(s => s.GuildId == guildId, cancellationToken).ConfigureAwait(false);
-        if (settings is null)
+        return await StoreCommand.RunAsync(
+            db,
+            async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await StoreCommand.LockAsync(db, LockScope.Guild, GuildKey(guildId), ct).ConfigureAwait(false);
+                var settings = await db.GuildDailySettings.SingleOrDefaultAsync(s => s.GuildId == guildId, ct).ConfigureAwait(false);
+                if (settings is null)
+                {
+                    settings = new GuildDailySettings { GuildId = guildId, Mix = DailyMix.Default.Format(), UpdatedByUserId = userId, ScheduledSince = now };
+                    db.GuildDailySettings.Add(settings);
+                }
+
+                change(settings);
+                settings.UpdatedByUserId = userId;
+                settings.UpdatedAt = now;
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return settings;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The key of a server's lock: its Discord id (a number), or a stable 64-bit hash of any other id (the terminal's).</summary>
+    internal static long GuildKey(string guildId)
+    {
+        if (long.TryParse(guildId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
         {
-            settings = new GuildDailySettings { GuildId = guildId, Mix = DailyMix.Default.Format(), UpdatedByUserId = userId, ScheduledSince = now };
-            db.GuildDailySettings.Add(settings);
+            return id;
         }
 
-        change(settings);
-        settings.UpdatedByUserId = userId;
-        settings.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return settings;
+        // FNV-1a: the same in every process (string.GetHashCode is not).
+        var hash = 14695981039346656037UL;
+        foreach (var c in guildId)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
     }
 
     public async Task<DailyPost?> GetPostAsync(string guildId, DateOnly date, CancellationToken cancellationToken)
@@ -74,10 +108,11 @@ public sealed class DailyStore(IDbContextFactory<PrepBotDbContext> contextFactor
     }
 
     /// <summary>
-    /// Takes the day for <paramref name="post"/>. When the day is already taken (an earlier run, or another trigger at
-    /// the same moment), the existing record is returned instead, unchanged.
+    /// Takes the day for <paramref name="post"/>: exactly one claim of a server's day wins, across processes (the unique
+    /// (guild, day) key decides). When the day is already taken (an earlier run, or another trigger or process at the same
+    /// moment), the existing record is returned instead, unchanged, and <see cref="DailyClaim.Won"/> is false.
     /// </summary>
-    public async Task<DailyPost> ClaimAsync(DailyPost post, CancellationToken cancellationToken)
+    public async Task<DailyClaim> ClaimAsync(DailyPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
@@ -86,16 +121,17 @@ public sealed class DailyStore(IDbContextFactory<PrepBotDbContext> contextFactor
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return post;
+                return new DailyClaim(post, Won: true);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException ex) when (StoreCommand.IsUniqueViolation(ex))
             {
                 // Unique (guild, day): someone else claimed it first.
             }
         }
 
-        return await GetPostAsync(post.GuildId, post.LocalDate, cancellationToken).ConfigureAwait(false)
+        var existing = await GetPostAsync(post.GuildId, post.LocalDate, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The daily post of {post.GuildId} on {post.LocalDate} vanished after a conflicting claim.");
+        return new DailyClaim(existing, Won: false);
     }
 
     public async Task ChangeCardAsync(long postId, string cardId, CancellationToken cancellationToken)

@@ -83,7 +83,11 @@ public sealed partial class MockCohortSchedule(
                 CreatedAt = now,
                 AbandonAt = now.AddMinutes(options.Value.LobbyTimeoutMinutes),
             };
-            await store.AddSessionAsync(session, cancellationToken).ConfigureAwait(false);
+            if (!await store.AddScheduledLobbyAsync(session, cancellationToken).ConfigureAwait(false))
+            {
+                // Another run of this reminder (another process) opened the lobby a moment ago: it posts it.
+                return;
+            }
         }
 
         var host = await store.LearnerAsync(session.HostId, cancellationToken).ConfigureAwait(false);

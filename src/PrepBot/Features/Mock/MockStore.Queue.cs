@@ -89,6 +89,32 @@ public sealed partial class MockStore
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Saves the lobby of a scheduled cohort session (<paramref name="lobby"/> gets its id) and returns true; false when that
+    /// scheduled session has a lobby already (another run of its reminder, e.g. in another process, made it a moment ago).
+    /// </summary>
+    public async Task<bool> AddScheduledLobbyAsync(MockSession lobby, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lobby);
+        if (lobby.ScheduledSessionId is null)
+        {
+            throw new ArgumentException("A scheduled lobby names its scheduled session.", nameof(lobby));
+        }
+
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        db.MockSessions.Add(lobby);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException ex) when (StoreCommand.IsUniqueViolation(ex))
+        {
+            // Unique scheduled session id: one lobby per scheduled session.
+            return false;
+        }
+    }
+
     /// <summary>The lobby session of a scheduled cohort session, or null if none was made yet.</summary>
     public async Task<MockSession?> ScheduledLobbyAsync(long scheduledId, CancellationToken cancellationToken)
     {

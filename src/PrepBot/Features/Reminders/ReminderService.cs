@@ -32,7 +32,8 @@ public sealed record ReminderRunReport(
 /// The daily review reminder by DM. A run (every minute, <see cref="ReminderJob"/>) finds Discord learners whose local
 /// reminder time has passed today and who have not had today's attempt, are not paused and whose DMs are not known to be
 /// closed; it counts their servable due cards and, in one transaction, claims today for each (the database is the record:
-/// a learner claimed today is never reminded again today, across restarts). Learners with nothing due get no DM. The DMs
+/// a learner claimed today is never reminded again today, across restarts; a claim wins only when the learner's reminder
+/// state is still what the run read, so of two processes' runs at once only one reminds each learner). Learners with nothing due get no DM. The DMs
 /// then go out with bounded concurrency through the REST client's rate limiter, each with a nonce made of learner and day,
 /// so a claim left unfinished by a crash is sent again once (Discord drops the repeat); results are written back in batches.
 /// A "DMs closed" refusal (Discord 50007) is recorded and that learner is skipped until they answer a card or change a
@@ -147,7 +148,7 @@ public sealed partial class ReminderService(
             var d = deliveries.GetValueOrDefault(l.LearnerId);
             return new ReminderLearner(
                 l.LearnerId, l.PlatformUserId, l.TimeZoneId, l.ReminderTime, l.ReminderOff, d?.ReminderDay, d?.ReminderOutcome ?? ReminderOutcome.Pending,
-                d is { DmClosed: true }, d?.DmFailedAt, d?.DmChannelId, l.DailyReviewCap, l.ChangedAt);
+                d is { DmClosed: true }, d?.DmFailedAt, d?.DmChannelId, l.DailyReviewCap, l.ChangedAt, d?.UpdatedAt);
         })];
     }
 
@@ -211,9 +212,14 @@ public sealed partial class ReminderService(
         {
             var work = due.GetValueOrDefault(c.Row.Id);
             var countdown = Countdown.Of(interviewDays.GetValueOrDefault(c.Row.Id), c.Zone, now);
-            return new QueuedReminder(c.Row.Id, c.Row.PlatformUserId, c.Day, work.Cards, work.Seconds, c.Row.DailyReviewCap, c.Row.DmChannelId, countdown);
+            return new QueuedReminder(
+                c.Row.Id, c.Row.PlatformUserId, c.Day, work.Cards, work.Seconds, c.Row.DailyReviewCap, c.Row.DmChannelId, countdown, c.Row.DeliveryUpdatedAt);
         }).ToList();
-        await store.ClaimAsync([.. queue.Select(r => new ReminderClaim(r.LearnerId, r.Day, r.Due > 0))], now, cancellationToken).ConfigureAwait(false);
+
+        // Only the claims this run won go out: a learner another process's run claimed meanwhile is theirs to remind.
+        var won = await store.ClaimAsync([.. queue.Select(r => new ReminderClaim(r.LearnerId, r.Day, r.Due > 0, r.SeenUpdatedAt))], now, cancellationToken)
+            .ConfigureAwait(false);
+        queue.RemoveAll(r => !won.Contains(r.LearnerId));
         return (rows.Count, queue);
     }
 
@@ -282,7 +288,8 @@ public sealed partial class ReminderService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder DM to learner {LearnerId} refused ({Failure}): {Reason}")]
     private partial void LogRefused(long learnerId, DeliveryFailure failure, string reason);
 
-    private sealed record QueuedReminder(long LearnerId, string UserId, DateOnly Day, int Due, int Seconds, int? ReviewCap, string? DmChannelId, Countdown? Countdown);
+    private sealed record QueuedReminder(
+        long LearnerId, string UserId, DateOnly Day, int Due, int Seconds, int? ReviewCap, string? DmChannelId, Countdown? Countdown, DateTimeOffset? SeenUpdatedAt);
 
     /// <summary>Collects send results and writes them in batches (one transaction each), timing the database work.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Lives for one run; SemaphoreSlim holds no handle unless AvailableWaitHandle is used.")]

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
 
@@ -21,7 +20,7 @@ public sealed class StarStoryStore(IDbContextFactory<PrepBotDbContext> contextFa
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (StoreCommand.IsUniqueViolation(ex))
         {
             // Unique (learner, card, version): the same form was submitted twice.
             return false;

@@ -25,7 +25,7 @@ public sealed class GuildRosterStore(GroupCommitWriter writer, TimeProvider time
         var seenAt = StorageEncoding.Millis(time.GetUtcNow());
         await writer.WriteAsync(
             (db, ct) => db.Database.ExecuteSqlAsync(
-                $"INSERT OR IGNORE INTO GuildLearners (GuildId, LearnerId, FirstSeenAt) VALUES ({guildId}, {learnerId}, {seenAt})",
+                $"""INSERT INTO "GuildLearners" ("GuildId", "LearnerId", "FirstSeenAt") VALUES ({guildId}, {learnerId}, {seenAt}) ON CONFLICT ("GuildId", "LearnerId") DO NOTHING""",
                 ct),
             cancellationToken).ConfigureAwait(false);
         _recorded.TryAdd((guildId, learnerId), 0);

@@ -87,7 +87,7 @@ public sealed class LeaderboardStore(IDbContextFactory<PrepBotDbContext> context
 
         var at = StorageEncoding.Millis(time.GetUtcNow());
         return await db.Database.ExecuteSqlAsync(
-            $"INSERT OR IGNORE INTO LeaderboardOptOuts (LearnerId, OptedOutAt) VALUES ({learnerId}, {at})",
+            $"""INSERT INTO "LeaderboardOptOuts" ("LearnerId", "OptedOutAt") VALUES ({learnerId}, {at}) ON CONFLICT ("LearnerId") DO NOTHING""",
             cancellationToken).ConfigureAwait(false) > 0;
     }
 }

@@ -140,7 +140,16 @@ public sealed class FsrsProfileStore(IDbContextFactory<PrepBotDbContext> context
     private async Task<int?> ChangeAsync(long learnerId, TimeZoneInfo zone, Func<FsrsProfile, bool> change, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreCommand.RunAsync(db, ct => ChangeOnceAsync(db, learnerId, zone, change, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    // The learner's lock on PostgreSQL (SQLite: BEGIN IMMEDIATE): a grade is wholly before or wholly after the change. The
+    // change tracker starts empty, so a re-run after a lost connection starts over.
+    private async Task<int?> ChangeOnceAsync(PrepBotDbContext db, long learnerId, TimeZoneInfo zone, Func<FsrsProfile, bool> change, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await StoreCommand.LockAsync(db, LockScope.Learner, learnerId, cancellationToken).ConfigureAwait(false);
         var row = await db.FsrsProfiles.SingleOrDefaultAsync(p => p.LearnerId == learnerId, cancellationToken).ConfigureAwait(false);
         if (row is null)
         {

@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
+using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.Mock;
 
 /// <summary>Mock interview rows hang on learners: deleting a learner (what <c>/me forget</c> does) deletes them.</summary>
-public sealed class MockDataTests
+public abstract class MockDataTests(TestEngine engine, PostgresServer? server)
 {
     [Fact]
     public async Task Deleting_a_learner_deletes_their_sessions_with_both_feedbacks_their_queue_place_and_their_schedules()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine, server);
         var ada = await database.AddLearnerAsync("ada");
         var bob = await database.AddLearnerAsync("bob");
         var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
@@ -41,3 +42,8 @@ public sealed class MockDataTests
         Assert.Empty(await check.MockScheduledSessions.ToListAsync(TestContext.Current.CancellationToken));
     }
 }
+
+public sealed class SqliteMockDataTests() : MockDataTests(TestEngine.Sqlite, null);
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresMockDataTests(PostgresServer server) : MockDataTests(TestEngine.Postgres, server);

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
 using PrepBot.Features.Stats;
 using PrepBot.Learning;
+using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.Stats;
 
 /// <summary>A server's week: who is ranked, in which order, ties, the caller's own place, opt-outs and week boundaries.</summary>
-public sealed class LeaderboardStoreTests : IAsyncLifetime
+public abstract class LeaderboardStoreTests(TestEngine engine, PostgresServer? server) : IAsyncLifetime
 {
     private const string Guild = "900";
     private static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
@@ -21,13 +22,24 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(engine, server);
         _store = new LeaderboardStore(_db.Factory, new StudyDayStore(_db.Factory), _time);
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// The week is ranked by Learning's <see cref="StudyDayStore.RankWeekAsync"/>, which another change brings to PostgreSQL
+    /// (issue 19, the Learning stores); until it is merged the ranking tests run on SQLite only. Remove this when it is.
+    /// </summary>
+    private void SkipRankingOnPostgresUntilStudyDayStoreSpeaksIt() =>
+        Assert.SkipWhen(engine == TestEngine.Postgres && !StudyDayStore.WeekSql.Contains("\"StudyDays\"", StringComparison.Ordinal), "StudyDayStore.RankWeekAsync is not on PostgreSQL yet");
 
     /// <summary>A learner of <paramref name="guild"/> with <paramref name="correct"/> of <paramref name="reviews"/> on <paramref name="day"/> (default Tuesday of this week).</summary>
     private async Task<long> LearnerAsync(string name, int reviews, int correct, string guild = Guild, DateOnly? day = null)
@@ -47,6 +59,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     [Fact]
     public async Task Ties_share_a_rank_listed_by_name_and_the_next_rank_skips()
     {
+        SkipRankingOnPostgresUntilStudyDayStoreSpeaksIt();
         await LearnerAsync("grace", 10, 8);
         await LearnerAsync("ada", 10, 8);
         await LearnerAsync("linus", 12, 8);
@@ -62,6 +75,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     [Fact]
     public async Task Top_ten_are_listed_and_the_caller_below_them_gets_their_own_rank()
     {
+        SkipRankingOnPostgresUntilStudyDayStoreSpeaksIt();
         for (var i = 0; i < 14; i++)
         {
             await LearnerAsync($"learner{i:00}", 50 - i, 40 - i);
@@ -81,6 +95,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     [Fact]
     public async Task Ten_way_tie_at_the_top_still_lists_ten_in_a_stable_order()
     {
+        SkipRankingOnPostgresUntilStudyDayStoreSpeaksIt();
         for (var i = 11; i >= 0; i--)
         {
             await LearnerAsync($"l{i:00}", 5, 5);
@@ -95,6 +110,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     [Fact]
     public async Task Opted_out_learners_are_neither_listed_nor_ranked()
     {
+        SkipRankingOnPostgresUntilStudyDayStoreSpeaksIt();
         var best = await LearnerAsync("best", 20, 20);
         await LearnerAsync("second", 10, 10);
         var caller = await LearnerAsync("third", 5, 5);
@@ -110,6 +126,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     [Fact]
     public async Task Opted_out_caller_has_no_place_and_opting_in_again_restores_it()
     {
+        SkipRankingOnPostgresUntilStudyDayStoreSpeaksIt();
         var caller = await LearnerAsync("ada", 5, 5);
         await _store.SetOptedOutAsync(caller, optOut: true, Ct);
 
@@ -123,8 +140,27 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Opting_out_twice_changes_nothing_the_second_time_and_opting_in_twice_neither()
+    {
+        var ada = await _db.AddLearnerAsync("ada");
+
+        var changes = new[]
+        {
+            await _store.SetOptedOutAsync(ada, optOut: true, Ct),
+            await _store.SetOptedOutAsync(ada, optOut: true, Ct),
+            await _store.IsOptedOutAsync(ada, Ct),
+            await _store.SetOptedOutAsync(ada, optOut: false, Ct),
+            await _store.SetOptedOutAsync(ada, optOut: false, Ct),
+            await _store.IsOptedOutAsync(ada, Ct),
+        };
+
+        Assert.Equal([true, false, true, true, false, false], changes);
+    }
+
+    [Fact]
     public async Task Only_this_servers_learners_and_this_weeks_days_count()
     {
+        SkipRankingOnPostgresUntilStudyDayStoreSpeaksIt();
         await LearnerAsync("elsewhere", 30, 30, guild: "901");
         await LearnerAsync("last-week", 30, 30, day: new DateOnly(2026, 3, 8));
         var caller = await LearnerAsync("ada", 1, 1);
@@ -138,6 +174,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     [Fact]
     public async Task Week_is_the_callers_so_a_caller_already_in_Monday_sees_a_fresh_week()
     {
+        SkipRankingOnPostgresUntilStudyDayStoreSpeaksIt();
         _time.SetUtcNow(new DateTimeOffset(2026, 3, 15, 22, 0, 0, TimeSpan.Zero)); // Sunday 22:00 UTC = Monday 07:00 in Tokyo
         var caller = await LearnerAsync("ada", 4, 4, day: new DateOnly(2026, 3, 15));
 
@@ -152,11 +189,12 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     [Fact]
     public async Task Week_query_reads_indexes_only()
     {
+        Assert.SkipWhen(engine == TestEngine.Postgres, "SQLite's query plan (PostgreSQL's is checked by the benchmarks)");
         await using var db = await _db.Factory.CreateDbContextAsync(Ct);
         await db.Database.OpenConnectionAsync(Ct);
         await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + StudyDayStore.WeekSql;
-        foreach (var (name, value) in new (string, object)[] { ("$guild", Guild), ("$first", "2026-03-09"), ("$last", "2026-03-15"), ("$top", 10), ("$caller", 1) })
+        foreach (var (name, value) in new (string, object)[] { ("@guild", Guild), ("@first", "2026-03-09"), ("@last", "2026-03-15"), ("@top", 10), ("@caller", 1) })
         {
             command.Parameters.AddWithValue(name, value);
         }
@@ -175,3 +213,8 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN g", StringComparison.Ordinal) || step.StartsWith("SCAN d", StringComparison.Ordinal));
     }
 }
+
+public sealed class SqliteLeaderboardStoreTests() : LeaderboardStoreTests(TestEngine.Sqlite, null);
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresLeaderboardStoreTests(PostgresServer server) : LeaderboardStoreTests(TestEngine.Postgres, server);

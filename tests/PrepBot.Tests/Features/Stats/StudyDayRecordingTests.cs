@@ -3,12 +3,13 @@ using Microsoft.Extensions.Time.Testing;
 using PrepBot.Data;
 using PrepBot.Features.Stats;
 using PrepBot.Learning;
+using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Features.Stats;
 
 /// <summary>Every grade fixes its local study day when it is recorded; streaks read those days, not a re-derivation.</summary>
-public sealed class StudyDayRecordingTests : IAsyncLifetime
+public abstract class StudyDayRecordingTests(TestEngine engine, PostgresServer? server) : IAsyncLifetime
 {
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
@@ -22,13 +23,17 @@ public sealed class StudyDayRecordingTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(engine, server);
         _store = new ReviewStore(_db.Factory, _time);
         _history = new StudyHistory(new StudyDayStore(_db.Factory), _store, new PauseStore(_db.Factory, _time));
         _learner = await _db.AddLearnerAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -129,3 +134,8 @@ public sealed class StudyDayRecordingTests : IAsyncLifetime
         Assert.Empty(await db.StudyDays.ToListAsync(Ct));
     }
 }
+
+public sealed class SqliteStudyDayRecordingTests() : StudyDayRecordingTests(TestEngine.Sqlite, null);
+
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresStudyDayRecordingTests(PostgresServer server) : StudyDayRecordingTests(TestEngine.Postgres, server);
