@@ -241,8 +241,9 @@ public sealed class FailoverTests(PostgresServer server) : IAsyncLifetime
         return await _discord.WaitForOriginalResponseAsync(dispatched.Id, timeout: StartGuard, cancellationToken: Ct);
     }
 
-    /// <summary>The bot's own posts in a channel (not interaction answers).</summary>
-    private List<FakeMessage> Posts(string channelId) => [.. _discord.GetMessages(channelId).Where(m => m.InteractionId is null)];
+    /// <summary>The daily questions the bot posted in a channel (not the set-up's confirmation, not interaction answers).</summary>
+    private List<FakeMessage> Posts(string channelId) =>
+        [.. _discord.GetMessages(channelId).Where(m => m.InteractionId is null && m.Json.GetRawText().Contains("Question of c-", StringComparison.Ordinal))];
 
     private async Task<List<FakeMessage>> WaitForPostsAsync(string channelId, int count)
     {
