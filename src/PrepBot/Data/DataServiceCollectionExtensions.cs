@@ -1,16 +1,22 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PrepBot.Data.Postgres;
 
 namespace PrepBot.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>SQLite through EF Core, migrated at start-up, with the WAL checkpointer. The stores built on it are their owners' to register.</summary>
+    /// <summary>
+    /// The database through EF Core, migrated at start-up: SQLite (the default) with its pragmas and the WAL checkpointer, or
+    /// PostgreSQL (<c>Data:Provider=Postgres</c>) with Npgsql's retry on failure. The stores built on it are their owners' to register.
+    /// </summary>
     public static IServiceCollection AddPrepBotData(this IServiceCollection services)
     {
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName)
@@ -26,15 +32,27 @@ public static class DataServiceCollectionExtensions
             var path = string.IsNullOrWhiteSpace(options.DatabasePath)
                 ? DataOptions.DefaultDatabasePath
                 : Path.GetFullPath(options.DatabasePath, root);
-            return new DatabaseLocation(path);
+            return new DatabaseLocation(path, options.IsPostgres ? PostgresDatabase.Describe(options.ConnectionString!) : null);
         });
 
-        services.AddPooledDbContextFactory<PrepBotDbContext>((provider, builder) =>
+        // The stores take IDbContextFactory<PrepBotDbContext>: on PostgreSQL it hands out PostgresPrepBotDbContext (its own migrations).
+        services.AddSingleton(provider =>
         {
-            var location = provider.GetRequiredService<DatabaseLocation>();
             var options = provider.GetRequiredService<IOptions<DataOptions>>().Value;
+            if (options.IsPostgres)
+            {
+                var postgres = new DbContextOptionsBuilder<PostgresPrepBotDbContext>().UseApplicationServiceProvider(provider);
+                PostgresDatabase.Configure(postgres, options.ConnectionString!, retryOnFailure: true, provider.GetRequiredService<ILoggerFactory>());
+                return PostgresDatabase.Adapt(new PooledDbContextFactory<PostgresPrepBotDbContext>(postgres.Options));
+            }
+
+            var location = provider.GetRequiredService<DatabaseLocation>();
             var connection = new SqliteConnectionStringBuilder { DataSource = location.Path, Pooling = true }.ToString();
-            builder.UseSqlite(connection).AddInterceptors(new SqlitePragmas(options.Synchronous));
+            var sqlite = new DbContextOptionsBuilder<PrepBotDbContext>()
+                .UseApplicationServiceProvider(provider)
+                .UseSqlite(connection)
+                .AddInterceptors(new SqlitePragmas(options.Synchronous));
+            return (IDbContextFactory<PrepBotDbContext>)new PooledDbContextFactory<PrepBotDbContext>(sqlite.Options);
         });
 
         // Group commit of small concurrent writes (enrolments, the server roster): see GroupCommitWriter.
@@ -42,6 +60,7 @@ public static class DataServiceCollectionExtensions
 
         // First hosted service: every later one sees the current schema.
         services.AddHostedService<DatabaseMigrator>();
+        // SQLite only: the checkpointer of its write-ahead log idles on PostgreSQL, which checkpoints itself.
         services.AddSingleton<WalCheckpointer>();
         services.AddHostedService(provider => provider.GetRequiredService<WalCheckpointer>());
         return services;

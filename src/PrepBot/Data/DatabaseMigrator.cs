@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace PrepBot.Data;
 
 /// <summary>
-/// Brings the database to the latest migration before anything else runs, and switches it to WAL.
-/// Registered as the first hosted service, so features never see an old schema.
+/// Brings the database to the latest migration before anything else runs (on SQLite also creating its folder and switching it
+/// to WAL), then runs the upgrade steps. Registered as the first hosted service, so features never see an old schema. On
+/// PostgreSQL EF Core's migration lock makes two processes starting at once apply each migration once.
 /// </summary>
 internal sealed partial class DatabaseMigrator(
     IDbContextFactory<PrepBotDbContext> contextFactory,
@@ -21,26 +22,39 @@ internal sealed partial class DatabaseMigrator(
         {
             await MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DbException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DbException or TimeoutException
+            || (ex is InvalidOperationException && ex.InnerException is DbException or TimeoutException))
         {
+            // On PostgreSQL the retrying execution strategy wraps a lasting failure in an InvalidOperationException.
+            var root = ex.InnerException is DbException or TimeoutException ? ex.InnerException : ex;
             throw new DatabaseUnavailableException(
-                $"Data:DatabasePath: cannot open or upgrade the database '{location.Path}': {ex.Message}", ex);
+                location.IsPostgres
+                    ? $"{Postgres.PostgresDatabase.ConnectionStringKey}: cannot open or upgrade the database at {location.Postgres}: {root.Message}"
+                    : $"Data:DatabasePath: cannot open or upgrade the database '{location.Path}': {ex.Message}",
+                ex);
         }
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(location.Path);
-        if (!string.IsNullOrEmpty(directory))
+        if (!location.IsPostgres)
         {
-            Directory.CreateDirectory(directory);
+            var directory = Path.GetDirectoryName(location.Path);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
-        LogMigrated(location.Path, pending.Count);
+        if (!location.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
+        LogMigrated(location.Display, pending.Count);
         foreach (var step in upgradeSteps ?? [])
         {
             await step.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -49,8 +63,8 @@ internal sealed partial class DatabaseMigrator(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} is up to date ({Applied} migrations applied now)")]
-    private partial void LogMigrated(string path, int applied);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is up to date ({Applied} migrations applied now)")]
+    private partial void LogMigrated(string database, int applied);
 }
 
 /// <summary>
@@ -66,5 +80,14 @@ public interface IDatabaseUpgradeStep
 /// <summary>The database cannot be opened or migrated; the message names the setting and the file.</summary>
 public sealed class DatabaseUnavailableException(string message, Exception innerException) : Exception(message, innerException);
 
-/// <summary>The resolved path of the SQLite file, for start-up messages and the migrator.</summary>
-public sealed record DatabaseLocation(string Path);
+/// <summary>
+/// Where learners' progress is kept, for start-up messages and the migrator: the resolved path of the SQLite file (on PostgreSQL
+/// still the folder exports are written beside), and on PostgreSQL <c>host:port/database</c> (never the password).
+/// </summary>
+public sealed record DatabaseLocation(string Path, string? Postgres = null)
+{
+    public bool IsPostgres => Postgres is not null;
+
+    /// <summary>What messages name: the file, or <c>PostgreSQL at host:port/database</c>.</summary>
+    public string Display => Postgres is null ? Path : $"PostgreSQL at {Postgres}";
+}

@@ -11,7 +11,8 @@ public sealed record CheckpointResult(bool Busy, int LogFrames, int Checkpointed
 /// <summary>
 /// Copies the write-ahead log back into the database file every <see cref="DataOptions.CheckpointIntervalSeconds"/>
 /// (a passive checkpoint, which never blocks readers or writers), and truncates it when the bot stops.
-/// Connections run with automatic checkpoints off, so recording a review never waits for one.
+/// Connections run with automatic checkpoints off, so recording a review never waits for one. On PostgreSQL (which checkpoints
+/// itself) it does nothing.
 /// </summary>
 internal sealed partial class WalCheckpointer(
     IDbContextFactory<PrepBotDbContext> contextFactory,
@@ -39,6 +40,11 @@ internal sealed partial class WalCheckpointer(
     // The timer starts with the host, not when ExecuteAsync gets a thread, so the first interval is exact.
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.IsPostgres)
+        {
+            return Task.CompletedTask;
+        }
+
         _timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckpointIntervalSeconds), time);
         return base.StartAsync(cancellationToken);
     }
@@ -61,6 +67,11 @@ internal sealed partial class WalCheckpointer(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.IsPostgres)
+        {
+            return;
+        }
+
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         _timer?.Dispose();
         await RunAsync(truncate: true, cancellationToken).ConfigureAwait(false);

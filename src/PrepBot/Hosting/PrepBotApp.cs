@@ -140,10 +140,7 @@ public static class PrepBotApp
         _ => [],
     };
 
-    /// <summary>
-    /// After the settings are validated: with <c>Data:Provider=Postgres</c>, an unreachable PostgreSQL, or else the refusal to run
-    /// on it yet, as a configuration error (the stores speak only SQLite so far).
-    /// </summary>
+    /// <summary>After the settings are validated: with <c>Data:Provider=Postgres</c>, an unreachable PostgreSQL as a configuration error.</summary>
     internal static Task CheckDatabaseAsync(IServiceProvider services) =>
         PostgresStartCheck.EnsureCanRunAsync(services.GetRequiredService<IOptions<DataOptions>>().Value, CancellationToken.None);
 
@@ -163,7 +160,7 @@ public static class PrepBotApp
         await host.Services.GetRequiredService<HealthServer>().ListenAsync(CancellationToken.None).ConfigureAwait(false);
         var discord = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
         var content = host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.Directory;
-        var database = host.Services.GetRequiredService<DatabaseLocation>().Path;
+        var database = host.Services.GetRequiredService<DatabaseLocation>().Display;
         await output.WriteLineAsync(
             $"Running on Discord (token from configuration, API {discord.ApiBaseUrl}) with the cards in {content}, progress saved in {database}. Ctrl+C stops.")
             .ConfigureAwait(false);
@@ -198,8 +195,9 @@ public static class PrepBotApp
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
         await CheckDatabaseAsync(services).ConfigureAwait(false);
-        var database = services.GetRequiredService<DatabaseLocation>().Path;
-        if (!File.Exists(database))
+        var location = services.GetRequiredService<DatabaseLocation>();
+        var database = location.Display;
+        if (!location.IsPostgres && !File.Exists(location.Path))
         {
             await error.WriteLineAsync($"content stats: there is no database at '{database}' (Data:DatabasePath), so no review to count yet.").ConfigureAwait(false);
             return ExitBadConfiguration;
@@ -230,8 +228,9 @@ public static class PrepBotApp
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
         await CheckDatabaseAsync(services).ConfigureAwait(false);
-        var database = services.GetRequiredService<DatabaseLocation>().Path;
-        if (!File.Exists(database))
+        var location = services.GetRequiredService<DatabaseLocation>();
+        var database = location.Display;
+        if (!location.IsPostgres && !File.Exists(location.Path))
         {
             await error.WriteLineAsync($"srs evaluate: there is no database at '{database}' (Data:DatabasePath), so no review to evaluate; give a review log with --log FILE.").ConfigureAwait(false);
             return ExitBadConfiguration;

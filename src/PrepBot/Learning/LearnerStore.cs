@@ -21,7 +21,26 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
         }
 
         var createdAt = time.GetUtcNow();
-        return await writer.WriteAsync(
+        try
+        {
+            return await EnrolAsync(platform, platformUserId, displayName, timeZoneId, createdAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreCommand.IsUniqueViolation(ex))
+        {
+            // Enrolled at the same moment by another process on the same database (PostgreSQL): theirs is the row.
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false) is { } theirs)
+            {
+                return theirs;
+            }
+
+            throw;
+        }
+    }
+
+    private Task<Learner> EnrolAsync(
+        string platform, string platformUserId, string displayName, string timeZoneId, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+        writer.WriteAsync(
             async (batch, ct) =>
             {
                 // Enrolled meanwhile (an earlier write of the same batch, or another request): use that row.
@@ -42,8 +61,7 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
                 await batch.SaveChangesAsync(ct).ConfigureAwait(false);
                 return learner;
             },
-            cancellationToken).ConfigureAwait(false);
-    }
+            cancellationToken);
 
     /// <summary>The learner with this platform identity, without enrolling anyone (e.g. for <c>/me forget</c>'s confirmation).</summary>
     public async Task<Learner?> FindAsync(string platform, string platformUserId, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public static class TerminalServiceCollectionExtensions
         // The terminal prints any length; it keeps replies the size they have on Discord so both read the same.
         services.Replace(ServiceDescriptor.Singleton(new ReplyLimits(TerminalMessageLength)));
         services.AddSingleton(provider => new StartupBanner(
-            $"{why} on the cards in {provider.GetRequiredService<IOptions<ContentOptions>>().Value.Directory}, progress saved in {provider.GetRequiredService<DatabaseLocation>().Path}."));
+            $"{why} on the cards in {provider.GetRequiredService<IOptions<ContentOptions>>().Value.Directory}, progress saved in {provider.GetRequiredService<DatabaseLocation>().Display}."));
         services.AddHostedService<PracticeSession>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PrepBot.Hosting;
 using PrepBot.Terminal;
 using PrepBot.Tests.Data.Postgres;
@@ -6,7 +7,7 @@ using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Hosting;
 
-/// <summary>Starting with <c>Data:Provider=Postgres</c>: one configuration error naming the key, exit code 2, never half a start.</summary>
+/// <summary>Starting with <c>Data:Provider=Postgres</c>: it runs on a reachable server; bad settings are one configuration error naming the key, exit code 2, never half a start.</summary>
 [Collection(PostgresTestGroup.Name)]
 public sealed class PostgresProviderStartTests(PostgresServer server) : IDisposable
 {
@@ -63,16 +64,58 @@ public sealed class PostgresProviderStartTests(PostgresServer server) : IDisposa
     }
 
     [Fact]
-    public async Task A_reachable_postgres_is_refused_for_running_until_the_stores_speak_it()
+    public async Task A_reachable_postgres_runs_a_practice_session_on_it_migrated_and_without_a_sqlite_file()
     {
         await using var database = await server.CreateDatabaseAsync();
 
         var (exit, error) = await StartPracticeAsync("--Data:Provider=Postgres", $"--ConnectionStrings:PrepBot={database.ConnectionString}");
 
+        Assert.True(exit == PrepBotApp.ExitOk, error);
+        Assert.False(File.Exists(SqlitePath));
+        Assert.False(File.Exists(SqlitePath + ".lock"));
+        Assert.Contains("20", await ScalarAsync(database.ConnectionString, "SELECT max(\"MigrationId\") FROM \"__EFMigrationsHistory\""), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("restore")]
+    public async Task Data_backup_and_restore_refuse_postgres_naming_pg_dump_and_pg_restore(string command)
+    {
+        await using var database = await server.CreateDatabaseAsync();
+        var file = Path.Combine(_folder.FullName, "copy.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await PrepBotApp.RunAsync(
+            ["data", command, file, "--Data:Provider=Postgres", $"--ConnectionStrings:PrepBot={database.ConnectionString}"], output: output, error: error);
+
+        Assert.Equal(PrepBotApp.ExitBadConfiguration, exit);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Configuration error: Data:Provider: data {command} copies PrepBot's SQLite file, and the database is PostgreSQL (127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.Contains("pg_dump", line, StringComparison.Ordinal);
+        Assert.Contains("pg_restore", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task A_daily_backup_folder_with_postgres_is_one_configuration_error_naming_pg_dump()
+    {
+        await using var database = await server.CreateDatabaseAsync();
+
+        var (exit, error) = await StartPracticeAsync(
+            "--Data:Provider=Postgres", $"--ConnectionStrings:PrepBot={database.ConnectionString}", $"--Data:Backup:Directory={_folder.FullName}");
+
         Assert.Equal(PrepBotApp.ExitBadConfiguration, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("Configuration error: Data:Provider: PostgreSQL (127.0.0.1:", line, StringComparison.Ordinal);
-        Assert.Contains("is supported for `data copy --to-postgres` and not yet for running PrepBot", line, StringComparison.Ordinal);
-        Assert.False(File.Exists(SqlitePath));
+        Assert.StartsWith("Configuration error: Data:Backup:Directory: the daily backup copies PrepBot's SQLite file, and Data:Provider is Postgres", line, StringComparison.Ordinal);
+        Assert.Contains("pg_dump", line, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
     }
 }

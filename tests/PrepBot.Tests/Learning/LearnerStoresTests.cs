@@ -186,6 +186,28 @@ public abstract class LearnerStoresTests(TestEngine engine, PostgresServer? serv
     }
 
     [Fact]
+    public async Task Two_processes_enrolling_the_same_people_at_once_get_one_learner_each()
+    {
+        // Two writers on one database, as two bot processes have: their batches may race (on PostgreSQL, truly at once), and
+        // a loser of the race on the unique identity gets the winner's row (not deterministic: a smoke test of the path).
+        await using var firstWriter = new GroupCommitWriter(_db.Factory, NullLogger<GroupCommitWriter>.Instance);
+        await using var secondWriter = new GroupCommitWriter(_db.Factory, NullLogger<GroupCommitWriter>.Instance);
+        var first = new LearnerStore(_db.Factory, firstWriter, _time);
+        var second = new LearnerStore(_db.Factory, secondWriter, _time);
+        var users = Enumerable.Range(0, 12).Select(i => $"user{i}").ToList();
+
+        var enrolled = await Task.WhenAll(users.SelectMany(user => new[]
+        {
+            first.GetOrCreateAsync(LearnerPlatforms.Discord, user, user, "Etc/UTC", Ct),
+            second.GetOrCreateAsync(LearnerPlatforms.Discord, user, user, "Etc/UTC", Ct),
+        }));
+
+        Assert.All(enrolled.Chunk(2), pair => Assert.Equal(pair[0].Id, pair[1].Id));
+        await using var db = await _db.Factory.CreateDbContextAsync(Ct);
+        Assert.Equal(users.Count, await db.Learners.CountAsync(l => l.Platform == LearnerPlatforms.Discord, Ct));
+    }
+
+    [Fact]
     public async Task A_servers_week_ranks_by_correct_then_reviews_ties_by_name_in_any_case_and_leaves_out_opt_outs()
     {
         var names = new[] { "bob", "Alice", "carol", "dave" };

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using PrepBot.Learning;
 using PrepBot.Tests.Data.Postgres;
 using PrepBot.Tests.Support;
@@ -103,7 +104,37 @@ public sealed class SqliteReviewStatsStoreTests() : ReviewStatsStoreTests(TestEn
 }
 
 [Collection(PostgresTestGroup.Name)]
-public sealed class PostgresReviewStatsStoreTests(PostgresServer server) : ReviewStatsStoreTests(TestEngine.Postgres, server);
+public sealed class PostgresReviewStatsStoreTests(PostgresServer server) : ReviewStatsStoreTests(TestEngine.Postgres, server)
+{
+    [Fact]
+    public async Task One_cards_grades_can_be_read_through_an_index_on_the_card()
+    {
+        // Sequential scans priced out (a test table is too small to prefer an index): the statements are ones an index answers.
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
+        await db.Database.OpenConnectionAsync(Ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync(Ct);
+        }
+
+        var plan = new List<string>();
+        foreach (var sql in new[] { ReviewStatsStore.OneCard.Grades, ReviewStatsStore.OneCard.Choices })
+        {
+            await using var command = new NpgsqlCommand("EXPLAIN " + sql, connection);
+            command.Parameters.AddWithValue("card", "c1");
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        // On an empty table the planner may pick either index that has the card (IX_ReviewLogs_CardId at volume): a range of one.
+        Assert.True(2 == plan.Count(step => step.Contains("Index Cond: ((\"CardId\")::text = 'c1'::text)", StringComparison.Ordinal)), string.Join("\n", plan));
+        Assert.DoesNotContain(plan, step => step.Contains("Seq Scan on \"ReviewLogs\"", StringComparison.Ordinal));
+    }
+}
 
 /// <summary>
 /// Three learners' grades of a multiple-choice card (options: 0 wrong, 1 right, 2 wrong) and one learner's of a reveal

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using PrepBot.Data;
 using PrepBot.Learning;
 using PrepBot.Tests.Data.Postgres;

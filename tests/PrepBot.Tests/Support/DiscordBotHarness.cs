@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
+using PrepBot.Data;
 using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.FakeDiscord;
@@ -34,6 +37,11 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
 
     public static Task<DiscordBotHarness> StartAsync(FakeDiscordServer discord, string contentDirectory, string databasePath, params string[] settings) =>
         StartAsync(discord, contentDirectory, databasePath, clock: null, settings);
+
+    /// <summary>Starts the bot on <paramref name="database"/>'s engine (SQLite file or PostgreSQL database), on <paramref name="clock"/> when given.</summary>
+    public static Task<DiscordBotHarness> StartAsync(
+        FakeDiscordServer discord, string contentDirectory, BotDatabase database, TimeProvider? clock, params string[] settings) =>
+        StartAsync(discord, contentDirectory, database.Path, clock, configure: null, [.. database.Settings, .. settings]);
 
     /// <summary>
     /// Starts the bot with its features and schedules (Quartz) on <paramref name="clock"/>, while the Discord client keeps
@@ -71,7 +79,9 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
             "--Content:WatchForChanges=false",
             .. settings,
         ]);
-        builder.Services.AddPrepBotScheduling();
+        // As the program does: on PostgreSQL Quartz's clustered store in the same database, in memory on SQLite.
+        var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>();
+        builder.Services.AddPrepBotScheduling(data?.IsPostgres == true ? builder.Configuration.GetConnectionString("PrepBot") : null);
         builder.Services.AddDiscordTransport(builder.Configuration);
         if (clock is not null)
         {
@@ -134,5 +144,6 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
         await _host.StopAsync(TestContext.Current.CancellationToken);
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 }

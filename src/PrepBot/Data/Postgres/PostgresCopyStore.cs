@@ -74,7 +74,7 @@ public sealed partial class PostgresCopyStore(IDbContextFactory<PrepBotDbContext
         await EnsureSourceTablesKnownAsync(from, tables, cancellationToken).ConfigureAwait(false);
         await EnsureTargetEmptyAsync(targetConnectionString, where, tables, cancellationToken).ConfigureAwait(false);
 
-        await using var to = await PostgresDatabase.CreateFactory(targetConnectionString).CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var to = await PostgresDatabase.CreateFactory(targetConnectionString, retryOnFailure: false).CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var step = "migrating it";
         try
         {

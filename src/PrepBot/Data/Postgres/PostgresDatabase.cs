@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace PrepBot.Data.Postgres;
@@ -10,12 +11,38 @@ public static class PostgresDatabase
     /// <summary>Where the connection string of PostgreSQL is read from.</summary>
     public const string ConnectionStringKey = "ConnectionStrings:PrepBot";
 
-    public static DbContextOptions<PostgresPrepBotDbContext> Options(string connectionString) =>
-        new DbContextOptionsBuilder<PostgresPrepBotDbContext>().UseNpgsql(connectionString).Options;
+    /// <summary>
+    /// The context options: with <paramref name="retryOnFailure"/> (the bot's), a lost or reset connection is retried from the
+    /// start of the unit of work (<see cref="PostgresRetryStrategy"/>, each retry logged through <paramref name="loggers"/>);
+    /// without it every failure surfaces at once (the one-shot <c>data copy</c>).
+    /// </summary>
+    public static DbContextOptions<PostgresPrepBotDbContext> Options(string connectionString, bool retryOnFailure = true, ILoggerFactory? loggers = null)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresPrepBotDbContext>();
+        Configure(builder, connectionString, retryOnFailure, loggers);
+        return builder.Options;
+    }
+
+    /// <summary>Points <paramref name="builder"/> at PostgreSQL as <see cref="Options"/> does (for a factory registered in DI).</summary>
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString, bool retryOnFailure, ILoggerFactory? loggers)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseNpgsql(connectionString, npgsql =>
+        {
+            if (retryOnFailure)
+            {
+                var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<PostgresRetryStrategy>();
+                npgsql.ExecutionStrategy(dependencies => new PostgresRetryStrategy(dependencies, logger));
+            }
+        });
+    }
 
     /// <summary>A pooled factory of <see cref="PostgresPrepBotDbContext"/>, as the <c>IDbContextFactory&lt;PrepBotDbContext&gt;</c> every store takes.</summary>
-    public static IDbContextFactory<PrepBotDbContext> CreateFactory(string connectionString) =>
-        new PostgresContextFactory(new PooledDbContextFactory<PostgresPrepBotDbContext>(Options(connectionString)));
+    public static IDbContextFactory<PrepBotDbContext> CreateFactory(string connectionString, bool retryOnFailure = true, ILoggerFactory? loggers = null) =>
+        Adapt(new PooledDbContextFactory<PostgresPrepBotDbContext>(Options(connectionString, retryOnFailure, loggers)));
+
+    /// <summary>A factory of <see cref="PostgresPrepBotDbContext"/> as the <c>IDbContextFactory&lt;PrepBotDbContext&gt;</c> the stores take.</summary>
+    public static IDbContextFactory<PrepBotDbContext> Adapt(IDbContextFactory<PostgresPrepBotDbContext> factory) => new PostgresContextFactory(factory);
 
     /// <summary><c>host:port/database</c>, for messages: never the user's password.</summary>
     public static string Describe(string connectionString)

@@ -4,9 +4,9 @@ using Npgsql;
 namespace PrepBot.Data.Postgres;
 
 /// <summary>
-/// What starting PrepBot with <c>Data:Provider=Postgres</c> does while the stores speak only SQLite: PostgreSQL must be
-/// reachable (else one configuration error naming <c>ConnectionStrings:PrepBot</c>), and then running is refused by name rather
-/// than half-working. Every mode that uses the database calls it after the settings are validated; <c>data copy</c> does not.
+/// What starting PrepBot with <c>Data:Provider=Postgres</c> checks first: PostgreSQL must be reachable, else one configuration
+/// error naming <c>ConnectionStrings:PrepBot</c> (and where, never the password) rather than a host failing half-way. Every mode
+/// that uses the database calls it after the settings are validated; <c>data copy</c> checks its own target.
 /// </summary>
 public static class PostgresStartCheck
 {
@@ -18,11 +18,7 @@ public static class PostgresStartCheck
             return;
         }
 
-        var where = PostgresDatabase.Describe(options.ConnectionString!);
         await EnsureReachableAsync(options.ConnectionString!, cancellationToken).ConfigureAwait(false);
-        throw new DatabaseNotSupportedException(
-            $"Data:Provider: PostgreSQL ({where}) is supported for `data copy --to-postgres` and not yet for running PrepBot; "
-            + "set Data:Provider to Sqlite (the default) until it is.");
     }
 
     /// <summary>Opens one connection, or throws <see cref="DatabaseUnavailableException"/> naming the key and where (no password).</summary>
@@ -42,5 +38,5 @@ public static class PostgresStartCheck
     }
 }
 
-/// <summary>The configured database engine cannot run PrepBot yet; the message names the key.</summary>
+/// <summary>What was asked cannot be done on the configured database engine (a file backup of PostgreSQL); the message says what to use instead.</summary>
 public sealed class DatabaseNotSupportedException(string message) : Exception(message);

@@ -62,7 +62,10 @@ public sealed class WeeklyFsrsFitJob(WeeklyFsrsFit fit) : IJob
     }
 }
 
-/// <summary>Schedules <see cref="WeeklyFsrsFitJob"/> once a day, first an hour after start (not in the start-up rush).</summary>
+/// <summary>
+/// Schedules <see cref="WeeklyFsrsFitJob"/> once a day, first an hour after start (not in the start-up rush). Replacing: on
+/// PostgreSQL the trigger persists, so a restart or a second process registers the same one again.
+/// </summary>
 public sealed class WeeklyFsrsFitRegistrar(TimeProvider time) : IScheduleRegistrar
 {
     public async Task RegisterAsync(IScheduler scheduler, CancellationToken cancellationToken)
@@ -74,6 +77,6 @@ public sealed class WeeklyFsrsFitRegistrar(TimeProvider time) : IScheduleRegistr
             .StartAt(time.GetUtcNow().AddHours(1))
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromDays(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
-        await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReminderScheduleRegistrar(IOptions<ReminderOptions> options,
             .StartAt(time.GetUtcNow())
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.Value.CheckEveryMinutes)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
-        await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
     }
 
     private static JobKey Key => ReminderJob.Key;

@@ -47,7 +47,7 @@ public sealed class ReminderStore(IDbContextFactory<PrepBotDbContext> contextFac
         WHERE "LearnerId" = @learner
         """;
 
-/// <summary>Every learner's reminder state that has one (a learner never considered by a reminder run has none).</summary>
+    /// <summary>Every learner's reminder state that has one (a learner never considered by a reminder run has none).</summary>
     internal async Task<Dictionary<long, ReminderDelivery>> ReadAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

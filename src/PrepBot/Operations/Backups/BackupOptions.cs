@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using PrepBot.Data;
 
 namespace PrepBot.Operations.Backups;
 
@@ -20,11 +22,19 @@ public sealed class BackupOptions
     public TimeOnly TimeOfDay => TimeOnly.ParseExact(Time, "HH:mm", CultureInfo.InvariantCulture);
 }
 
-internal sealed class BackupOptionsValidator : IValidateOptions<BackupOptions>
+// Reads Data:Provider from the configuration, not IOptions<DataOptions>, so that a bad Data section is reported once, by its own validator.
+internal sealed class BackupOptionsValidator(IConfiguration configuration) : IValidateOptions<BackupOptions>
 {
     public ValidateOptionsResult Validate(string? name, BackupOptions options)
     {
         var failures = new List<string>();
+        var postgres = string.Equals(configuration[$"{DataOptions.SectionName}:{nameof(DataOptions.Provider)}"], DataOptions.Postgres, StringComparison.OrdinalIgnoreCase);
+        if (postgres && !string.IsNullOrWhiteSpace(options.Directory))
+        {
+            failures.Add("Data:Backup:Directory: the daily backup copies PrepBot's SQLite file, and Data:Provider is Postgres: "
+                + "leave it empty and back PostgreSQL up with pg_dump (restore with pg_restore).");
+        }
+
         if (options.Keep is < 1 or > 365)
         {
             failures.Add($"Data:Backup:Keep: must be from 1 to 365 (got {options.Keep}).");

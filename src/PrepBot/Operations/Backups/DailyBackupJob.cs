@@ -57,6 +57,6 @@ public sealed class DailyBackupScheduleRegistrar(IOptions<BackupOptions> options
             .WithIdentity("daily-backup", "backups")
             .WithSchedule(CronScheduleBuilder.Create(string.Create(CultureInfo.InvariantCulture, $"0 {at.Minute} {at.Hour} * * ?")).InTimeZone(time.LocalTimeZone))
             .Build();
-        await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
     }
 }

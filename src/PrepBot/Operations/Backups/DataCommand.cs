@@ -22,6 +22,12 @@ internal static class DataCommand
     {
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
+        if (services.GetRequiredService<IOptions<DataOptions>>().Value.IsPostgres)
+        {
+            throw new DatabaseNotSupportedException(
+                "Data:Provider: data copy --to-postgres reads PrepBot's SQLite file (Data:DatabasePath); run it with Data:Provider=Sqlite (the default).");
+        }
+
         var database = services.GetRequiredService<DatabaseLocation>().Path;
         var copy = ActivatorUtilities.CreateInstance<PostgresCopyStore>(services);
         try
@@ -49,12 +55,22 @@ internal static class DataCommand
         }
     }
 
+    /// <summary>Why <c>data backup</c> / <c>data restore</c> (and the daily backup) do nothing on PostgreSQL, and what does.</summary>
+    public static string PostgresRefusal(string command, string where) =>
+        $"Data:Provider: data {command} copies PrepBot's SQLite file, and the database is PostgreSQL ({where}): "
+        + "back it up with pg_dump (e.g. pg_dump -Fc -f prepbot.dump) and restore it with pg_restore; the server's own tools check it whole.";
+
     public static async Task<int> RunAsync(HostApplicationBuilder builder, bool backUp, string file, TextWriter output, TextWriter error)
     {
         builder.Services.AddPrepBotBackups();
         await using var services = builder.Services.BuildServiceProvider();
         services.GetService<IStartupValidator>()?.Validate();
-        await PostgresStartCheck.EnsureCanRunAsync(services.GetRequiredService<IOptions<DataOptions>>().Value, CancellationToken.None).ConfigureAwait(false);
+        var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
+        if (data.IsPostgres)
+        {
+            throw new DatabaseNotSupportedException(PostgresRefusal(backUp ? "backup" : "restore", PostgresDatabase.Describe(data.ConnectionString!)));
+        }
+
         var backup = services.GetRequiredService<DatabaseBackupStore>();
         try
         {

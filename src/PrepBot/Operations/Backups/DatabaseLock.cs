@@ -36,6 +36,12 @@ public sealed partial class DatabaseLock(DatabaseLocation location, ILogger<Data
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (location.IsPostgres)
+        {
+            // No file to restore over: data restore refuses PostgreSQL (pg_restore's job), and processes share the server by design.
+            return Task.CompletedTask;
+        }
+
         try
         {
             _lock = TryTake(location.Path);

@@ -110,6 +110,26 @@ public sealed class PostgresServer : IAsyncLifetime
         return new PostgresTestDatabase(this, name, builder.ConnectionString);
     }
 
+    /// <summary>
+    /// Restarts the server (<c>pg_ctl restart -m fast -w</c>): every open connection is closed by the server (SQLSTATE 57P01),
+    /// new ones are refused until it is back, and this returns once it accepts connections again. Skips the calling test when the
+    /// server is not one this fixture started (<c>PREPBOT_TEST_POSTGRES</c>).
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
+        Assert.SkipWhen(_folder is null, $"the server of {EnvironmentVariable} is not this run's to restart");
+        // -l again: without it the restarted server would write to (and hold open) this process's output pipe.
+        await RunAsync(
+            Path.Combine(_binDirectory!, "pg_ctl"),
+            ["-D", DataDirectory, "-l", Path.Combine(_folder!.FullName, "server.log"), "-m", "fast", "-w", "-t", "120", "restart"],
+            asPostgres: IsRoot);
+
+        // The fixture's own pooled connections died with the old server; the tests' pools are theirs to find broken.
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
+        NpgsqlConnection.ClearPool(admin);
+    }
+
     /// <summary>A connection string to a database no server answers on (a closed loopback port).</summary>
     public static string UnreachableConnectionString() =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = FreePort(), Database = "prepbot", Username = "prepbot", Password = "secret-password", Timeout = 5 }.ConnectionString;

@@ -117,7 +117,16 @@ public abstract class MockStoreTests(TestEngine engine, PostgresServer? server) 
         var session = await LobbyAsync(ada);
         MockFeedback Feedback(int score) => new()
         {
-            SessionId = session.Id, Round = 1, FromLearnerId = ada, ToLearnerId = bob, CardId = "c", Score1 = score, Score2 = score, Score3 = score, Score4 = score, CreatedAt = Now,
+            SessionId = session.Id,
+            Round = 1,
+            FromLearnerId = ada,
+            ToLearnerId = bob,
+            CardId = "c",
+            Score1 = score,
+            Score2 = score,
+            Score3 = score,
+            Score4 = score,
+            CreatedAt = Now,
         };
 
         var saved = new[] { await _store.SaveFeedbackAsync(Feedback(4), Ct), await _store.SaveFeedbackAsync(Feedback(1), Ct) };

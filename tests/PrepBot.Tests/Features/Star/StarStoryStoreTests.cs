@@ -28,7 +28,14 @@ public abstract class StarStoryStoreTests(TestEngine engine, PostgresServer? ser
 
     private static StarStory Story(long learnerId, string cardId, int minutes) => new()
     {
-        LearnerId = learnerId, CardId = cardId, StateVersion = 1, PromptTitle = cardId, Competencies = "ownership", Situation = "s", Score = 3, CreatedAt = Now.AddMinutes(minutes),
+        LearnerId = learnerId,
+        CardId = cardId,
+        StateVersion = 1,
+        PromptTitle = cardId,
+        Competencies = "ownership",
+        Situation = "s",
+        Score = 3,
+        CreatedAt = Now.AddMinutes(minutes),
     };
 
     [Fact]
