@@ -24,10 +24,6 @@ public sealed class FailoverTests(PostgresServer server) : IAsyncLifetime
     /// <summary>The guild on shard 0 of 2 ((id &gt;&gt; 22) even); <see cref="FakeGuild.Default"/> is on shard 1.</summary>
     private static readonly FakeGuild EvenGuild = new("1200000000004194305", "Shard zero guild", [new FakeChannel("1200000000004194306", "general")]);
 
-    /// <summary>Until the host runs on PostgreSQL on main (pg-host) with the stores converted (pg-learning, pg-features).</summary>
-    private const string NeedsTheBotOnPostgres =
-        "Needs the whole bot on PostgreSQL (issue 19: the host's start on Data:Provider=Postgres from pg-host, the stores from pg-learning and pg-features); passes with them merged.";
-
     private static readonly TimeSpan StartGuard = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PostGuard = TimeSpan.FromSeconds(120);
 
@@ -64,7 +60,7 @@ public sealed class FailoverTests(PostgresServer server) : IAsyncLifetime
         _content.Dispose();
     }
 
-    [Fact(Skip = NeedsTheBotOnPostgres)]
+    [Fact]
     public async Task A_daily_question_is_posted_once_by_the_other_process_when_the_one_holding_its_trigger_is_killed()
     {
         var (zero, one) = await StartTwoProcessesAsync();
@@ -93,7 +89,7 @@ public sealed class FailoverTests(PostgresServer server) : IAsyncLifetime
         Assert.False(survivor.HasExited, survivor.Tail());
     }
 
-    [Fact(Skip = NeedsTheBotOnPostgres)]
+    [Fact]
     public async Task A_review_reminder_is_sent_once_by_the_other_process_when_the_one_holding_its_trigger_is_killed()
     {
         // Every learner's reminder time is midnight, so a learner with a card due is reminded by the next run (every minute).
