@@ -18,7 +18,8 @@ public static class DiscordServiceCollectionExtensions
     /// Registers the Discord client: <see cref="DiscordOptions"/> bound from <c>Discord</c> in
     /// <paramref name="configuration"/> and validated at start, <see cref="DiscordRestClient"/> as a typed HttpClient
     /// (base <c>Discord:ApiBaseUrl</c>, <c>Authorization: Bot</c>, <c>User-Agent: DiscordBot (url, version)</c>), the
-    /// shared <see cref="DiscordRateLimiter"/>, and <see cref="DiscordGatewayClient"/> (a singleton the host runs).
+    /// shared <see cref="DiscordRateLimiter"/>, and <see cref="DiscordGatewayClient"/> (a singleton the host runs) with the
+    /// in-process <see cref="IdentifyGate"/> unless an <see cref="IIdentifyCoordinator"/> is registered (shards over processes).
     /// Uses the registered <see cref="TimeProvider"/>, or the system clock; a <see cref="TimeProvider"/> registered with the
     /// key <see cref="ClockKey"/> overrides it for the client alone (tests drive the bot's schedules on a fake clock while
     /// heartbeats and rate limits keep real time).
@@ -42,6 +43,7 @@ public static class DiscordServiceCollectionExtensions
             http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         })
         .RemoveAllLoggers(); // the default logs full URLs, and webhook URLs hold interaction tokens; DiscordRestClient logs route templates
+        services.TryAddSingleton<IIdentifyCoordinator>(sp => new IdentifyGate(sp.GetRequiredKeyedService<TimeProvider>(ClockKey)));
         services.TryAddSingleton<DiscordGatewayClient>();
         return services;
     }

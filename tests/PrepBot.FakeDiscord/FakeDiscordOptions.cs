@@ -27,6 +27,9 @@ public sealed class FakeDiscordOptions
     /// <summary>Shard count <c>GET /gateway/bot</c> recommends.</summary>
     public int RecommendedShards { get; set; } = 1;
 
+    /// <summary><c>session_start_limit.max_concurrency</c> of <c>GET /gateway/bot</c>: identify buckets (1 for most bots).</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
     /// <summary>When set, an Identify with fewer shards than this is closed with 4011 (sharding required).</summary>
     public int? RequiredShards { get; set; }
 

@@ -9,6 +9,13 @@ public sealed partial class FakeDiscordServer
 {
     public int IdentifyCount => _state.Gateway.IdentifyCount;
 
+    /// <summary>Every accepted Identify (shard, shard count, when), in order: to check identify pacing per <c>max_concurrency</c> bucket.</summary>
+    public IReadOnlyList<IdentifyRecord> Identifies => _state.Gateway.Identifies;
+
+    /// <summary>The shard a guild's events and interactions go to with <paramref name="shardCount"/> shards: <c>(guild_id &gt;&gt; 22) % shard count</c>.</summary>
+    public static int ShardForGuild(string guildId, int shardCount) =>
+        (int)((ulong.Parse(guildId, System.Globalization.CultureInfo.InvariantCulture) >> 22) % (ulong)shardCount);
+
     public int ResumeCount => _state.Gateway.ResumeCount;
 
     /// <summary>Resumes that arrived on <see cref="ResumeGatewayUrl"/>, as Discord asks.</summary>

@@ -24,12 +24,13 @@ public sealed partial class DiscordGatewayClient
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<DiscordGatewayClient> _logger;
+    private readonly IIdentifyCoordinator _identify;
     private readonly System.Threading.Channels.Channel<GatewayDispatch> _dispatches = System.Threading.Channels.Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly TaskCompletionSource<ReadyEvent> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
     private volatile IReadOnlyList<GatewayShard> _shards = [];
 
-    public DiscordGatewayClient(DiscordRestClient rest, IOptions<DiscordOptions> options, [FromKeyedServices(DiscordServiceCollectionExtensions.ClockKey)] TimeProvider time, ILoggerFactory loggerFactory)
+    public DiscordGatewayClient(DiscordRestClient rest, IOptions<DiscordOptions> options, [FromKeyedServices(DiscordServiceCollectionExtensions.ClockKey)] TimeProvider time, ILoggerFactory loggerFactory, IIdentifyCoordinator identify)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -38,6 +39,7 @@ public sealed partial class DiscordGatewayClient
         _time = time;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DiscordGatewayClient>();
+        _identify = identify;
     }
 
     /// <summary>
@@ -94,10 +96,9 @@ public sealed partial class DiscordGatewayClient
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             }
 
-            var identifyGate = new IdentifyGate(limit.MaxConcurrency, _time);
             var shardLogger = _loggerFactory.CreateLogger<DiscordGatewayClient>();
             var shards = shardIds
-                .Select(id => new GatewayShard(id, shardCount, url, Intents, _options, identifyGate, _dispatches.Writer, OnReady, _time, shardLogger))
+                .Select(id => new GatewayShard(id, shardCount, url, Intents, _options, new ShardIdentify(_identify, limit.MaxConcurrency), _dispatches.Writer, OnReady, _time, shardLogger))
                 .ToList();
             _shards = shards;
             LogStarting(_logger, shardIds.Count, shardCount, shardIds[0], shardIds[^1]);

@@ -38,40 +38,48 @@ internal sealed class GatewaySendLimiter(TimeProvider time)
 }
 
 /// <summary>
-/// Identify pacing: shards whose <c>shard_id % max_concurrency</c> match share one identify per 5 seconds.
+/// The in-process <see cref="IIdentifyCoordinator"/>: the shards of this process wait for their bucket's turn here, one identify
+/// per bucket per <see cref="IdentifyBuckets.Spacing"/>. Right while one process runs every shard (the default); shards split
+/// over processes need a coordinator they share.
 /// </summary>
-internal sealed class IdentifyGate
+public sealed class IdentifyGate(TimeProvider time) : IIdentifyCoordinator
 {
-    private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(5);
+    private readonly Lock _lock = new();
+    private readonly Dictionary<int, Bucket> _buckets = [];
 
-    private readonly SemaphoreSlim[] _gates;
-    private readonly DateTimeOffset?[] _last;
-    private readonly TimeProvider _time;
-
-    public IdentifyGate(int maxConcurrency, TimeProvider time)
+    public async Task WaitToIdentifyAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken)
     {
-        var buckets = Math.Max(1, maxConcurrency);
-        _gates = [.. Enumerable.Range(0, buckets).Select(_ => new SemaphoreSlim(1, 1))];
-        _last = new DateTimeOffset?[buckets];
-        _time = time;
-    }
+        var key = IdentifyBuckets.Of(shardId, maxConcurrency);
+        Bucket bucket;
+        lock (_lock)
+        {
+            if (!_buckets.TryGetValue(key, out bucket!))
+            {
+                bucket = new Bucket();
+                _buckets[key] = bucket;
+            }
+        }
 
-    public async Task WaitAsync(int shardId, CancellationToken cancellationToken)
-    {
-        var key = shardId % _gates.Length;
-        await _gates[key].WaitAsync(cancellationToken).ConfigureAwait(false);
+        await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_last[key] is { } last && last + Spacing > _time.GetUtcNow())
+            if (bucket.Last is { } last && last + IdentifyBuckets.Spacing > time.GetUtcNow())
             {
-                await Task.Delay(last + Spacing - _time.GetUtcNow(), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(last + IdentifyBuckets.Spacing - time.GetUtcNow(), time, cancellationToken).ConfigureAwait(false);
             }
 
-            _last[key] = _time.GetUtcNow();
+            bucket.Last = time.GetUtcNow();
         }
         finally
         {
-            _gates[key].Release();
+            bucket.Gate.Release();
         }
+    }
+
+    private sealed class Bucket
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public DateTimeOffset? Last { get; set; }
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class GatewayShard(
     string gatewayUrl,
     GatewayIntents intents,
     DiscordOptions options,
-    IdentifyGate identifyGate,
+    ShardIdentify identifyPacing,
     ChannelWriter<GatewayDispatch> dispatches,
     Action<ReadyEvent> onReady,
     TimeProvider time,
@@ -131,7 +131,7 @@ internal sealed partial class GatewayShard(
             }
             else
             {
-                await identifyGate.WaitAsync(shardId, cancellationToken).ConfigureAwait(false);
+                await identifyPacing.Coordinator.WaitToIdentifyAsync(shardId, identifyPacing.MaxConcurrency, cancellationToken).ConfigureAwait(false);
                 LogIdentifying(logger, shardId, shardCount, (int)intents);
                 var identify = new IdentifyData
                 {
@@ -490,3 +490,6 @@ internal sealed partial class GatewayShard(
         }
     }
 }
+
+/// <summary>Who paces a shard's identifies, and the <c>max_concurrency</c> Discord gave for this run.</summary>
+internal sealed record ShardIdentify(IIdentifyCoordinator Coordinator, int MaxConcurrency);

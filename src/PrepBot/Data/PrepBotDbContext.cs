@@ -62,6 +62,8 @@ public class PrepBotDbContext : DbContext
 
     public DbSet<InterviewPlan> InterviewPlans => Set<InterviewPlan>();
 
+    public DbSet<IdentifyBucket> IdentifyBuckets => Set<IdentifyBucket>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as Unix milliseconds: SQLite compares and indexes integers exactly,

@@ -17,6 +17,7 @@ internal sealed class GatewayHub(FakeDiscordState state)
     private readonly Dictionary<int, GatewaySession> _activeByShard = [];
     private readonly List<int> _clientCloseCodes = [];
     private readonly List<int> _serverCloseCodes = [];
+    private readonly List<IdentifyRecord> _identifyLog = [];
     private int _identifies;
     private int _resumes;
     private int _resumesViaResumeUrl;
@@ -38,6 +39,18 @@ internal sealed class GatewayHub(FakeDiscordState state)
     {
         get => _suppressHeartbeatAcks;
         set => _suppressHeartbeatAcks = value;
+    }
+
+    /// <summary>Every accepted Identify: which shard, and when on the fake's clock.</summary>
+    public IReadOnlyList<IdentifyRecord> Identifies
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _identifyLog];
+            }
+        }
     }
 
     public IReadOnlyList<int> ClientCloseCodes
@@ -145,8 +158,9 @@ internal sealed class GatewayHub(FakeDiscordState state)
     /// <summary>Builds, registers and sends an INTERACTION_CREATE; its response window starts when it is written to the bot.</summary>
     public DispatchedInteraction DispatchInteraction(FakeInteraction interaction)
     {
-        var (payload, dispatched, sourceMessage) = InteractionPayloads.Build(state, interaction);
-        var shard = ShardFor(dispatched.GuildId);
+        var (payload, built, sourceMessage) = InteractionPayloads.Build(state, interaction);
+        var shard = ShardFor(built.GuildId);
+        var dispatched = built with { ShardId = shard };
         lock (_gate)
         {
             var session = FindSessionFor(shard)
@@ -316,6 +330,7 @@ internal sealed class GatewayHub(FakeDiscordState state)
         var guilds = state.Options.Guilds.Where(g => (int)((ulong.Parse(g.Id, System.Globalization.CultureInfo.InvariantCulture) >> 22) % (ulong)shardCount) == shardId).ToList();
         lock (_gate)
         {
+            _identifyLog.Add(new IdentifyRecord(shardId, shardCount, state.Time.GetUtcNow()));
             var session = new GatewaySession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), shardId, shardCount, intents);
             _sessions[session.Id] = session;
             _activeByShard[shardId] = session;

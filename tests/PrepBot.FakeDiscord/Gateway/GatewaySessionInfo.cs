@@ -9,3 +9,6 @@ public sealed record GatewaySessionInfo(
     long Sequence,
     bool IsConnected,
     bool IsResumable);
+
+/// <summary>An Identify the fake accepted: the shard it named and when (on the fake's clock).</summary>
+public sealed record IdentifyRecord(int ShardId, int ShardCount, DateTimeOffset At);

@@ -10,4 +10,8 @@ public sealed record DispatchedInteraction(
     string ChannelId,
     string? GuildId,
     string UserId,
-    JsonElement Payload);
+    JsonElement Payload)
+{
+    /// <summary>The gateway shard it was sent on: <c>(guild_id &gt;&gt; 22) % shard count</c>, DMs shard 0.</summary>
+    public int ShardId { get; init; }
+}

@@ -24,7 +24,7 @@ internal static class GatewayInfoEndpoints
                 ["total"] = DailyIdentifies,
                 ["remaining"] = Math.Max(0, DailyIdentifies - state.Gateway.IdentifyCount),
                 ["reset_after"] = 86_400_000,
-                ["max_concurrency"] = 1,
+                ["max_concurrency"] = state.Options.MaxConcurrency,
             },
         };
         return DiscordResults.Json(body);

@@ -250,6 +250,19 @@ namespace PrepBot.Data.Migrations
                     b.ToTable("GuildLearners");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.IdentifyBucket", b =>
+                {
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastIdentifyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Bucket");
+
+                    b.ToTable("IdentifyBuckets", (string)null);
+                });
+
             modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
                 {
                     b.Property<long>("LearnerId")

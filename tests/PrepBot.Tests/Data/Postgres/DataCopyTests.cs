@@ -181,6 +181,7 @@ public sealed class DataCopyTests(PostgresServer server) : IAsyncLifetime
         db.FsrsProfiles.Add(new FsrsProfile { LearnerId = ada, Scheduler = SchedulerKind.Fsrs, DesiredRetention = 0.9, Weights = "0.212,1.2931,2.3065", FittedAt = now, FittedReviews = 400, DefaultLogLoss = 0.2942, FittedLogLoss = 1.0 / 3, UpdatedAt = now });
         db.ReminderDeliveries.Add(new ReminderDelivery { LearnerId = ada, DmChannelId = "dm-10", ReminderDay = new DateOnly(2026, 12, 1), ReminderOutcome = ReminderOutcome.Sent, ReminderSentAt = now });
         db.InterviewPlans.Add(new InterviewPlan { LearnerId = ada, Date = new DateOnly(2027, 1, 15), Title = "Data engineer, Acme", UpdatedAt = now });
+        db.IdentifyBuckets.Add(new IdentifyBucket { Bucket = 0, LastIdentifyAt = now });
         await db.SaveChangesAsync(Ct);
         SqliteConnection.ClearAllPools();
     }

@@ -257,6 +257,19 @@ namespace PrepBot.Data.Migrations.Postgres
                     b.ToTable("GuildLearners");
                 });
 
+            modelBuilder.Entity("PrepBot.Data.IdentifyBucket", b =>
+                {
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastIdentifyAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Bucket");
+
+                    b.ToTable("IdentifyBuckets", (string)null);
+                });
+
             modelBuilder.Entity("PrepBot.Data.InterviewPlan", b =>
                 {
                     b.Property<long>("LearnerId")

@@ -56,6 +56,18 @@ namespace PrepBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentifyBuckets",
+                columns: table => new
+                {
+                    Bucket = table.Column<int>(type: "integer", nullable: false),
+                    LastIdentifyAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentifyBuckets", x => x.Bucket);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Learners",
                 columns: table => new
                 {
@@ -695,6 +707,9 @@ namespace PrepBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "GuildLearners");
+
+            migrationBuilder.DropTable(
+                name: "IdentifyBuckets");
 
             migrationBuilder.DropTable(
                 name: "InterviewPlans");
