@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PrepBot.Data;
 using PrepBot.Data.Postgres;
@@ -110,8 +111,47 @@ public sealed class FailoverTests(PostgresServer server) : IAsyncLifetime
         Assert.False(survivor.HasExited, survivor.Tail());
     }
 
-    [Fact(Skip = "Not written yet: needs a mock round whose timer mark (10/5 minutes left) falls within a minute on the wall clock; the holder of the mock timer trigger killed; one post by the other.")]
-    public Task A_mock_timer_posts_once_by_the_other_process_when_the_one_holding_its_trigger_is_killed() => Task.CompletedTask;
+    [Fact]
+    public async Task A_mock_timer_posts_once_by_the_other_process_when_the_one_holding_its_trigger_is_killed()
+    {
+        foreach (var file in new[] { "sql/customers-with-repeat-orders.md", "datasets/ecommerce.sql" })
+        {
+            _content.Write(file, await File.ReadAllTextAsync(Path.Combine(RepositoryFolders.Content, file), Ct));
+        }
+
+        // The shortest round the settings allow (11 minutes), so its "10 minutes left" falls a minute after the pairing.
+        var (zero, one) = await StartTwoProcessesAsync(("Mock:SqlMinutes", "11"));
+        var channel = FakeGuild.Default.DefaultChannel;
+        var ada = new FakeUser("1300000000000000011", "ada");
+        var bob = new FakeUser("1300000000000000012", "bob");
+
+        // Paired through the fake Discord: the process running the guild's shard starts the round and schedules its timers.
+        await AskAsync(FakeInteraction.SlashCommand("mock", new Dictionary<string, object> { ["kind"] = "sql" }, "start").By(ada));
+        var lobby = Assert.Single(_discord.GetMessages(channel.Id), m => m.InteractionId is null);
+        await AskAsync(FakeInteraction.Button(lobby, DiscordBotHarness.ButtonId(lobby, "Join as candidate")).By(ada));
+        lobby = _discord.FindMessage(lobby.Id) ?? lobby;
+        await AskAsync(FakeInteraction.Button(lobby, DiscordBotHarness.ButtonId(lobby, "Join as interviewer")).By(bob));
+        await _discord.WaitUntilAsync(() => _discord.Threads.Count == 1, "the session's private thread", StartGuard, Ct);
+        var thread = _discord.Threads[0];
+
+        DateTimeOffset fireAt;
+        await using (var db = await PostgresDatabase.CreateFactory(_database.ConnectionString).CreateDbContextAsync(Ct))
+        {
+            var session = await db.MockSessions.AsNoTracking().SingleAsync(Ct);
+            Assert.Equal(MockState.Active, session.State);
+            fireAt = session.EndsAt!.Value.AddMinutes(-10);
+        }
+
+        // The lobby's give-up trigger (15 minutes on) is in the same group, but only the 10-minute mark is due within the wait.
+        var holder = await KillTheHolderAsync("mock", fireAt, zero, one);
+        var survivor = holder == zero ? one : zero;
+
+        var posts = await WaitForTimerPostsAsync(thread.Id, 1);
+        var failover = posts[0].CreatedAt - fireAt;
+        TestContext.Current.TestOutputHelper?.WriteLine($"mock timer due {fireAt:HH:mm:ss}, {holder.Name} killed, posted by {survivor.Name} {failover.TotalSeconds:0.0} s after its time");
+        Assert.Single(TimerPosts(thread.Id));
+        Assert.False(survivor.HasExited, survivor.Tail());
+    }
 
     /// <summary>Process "zero" runs shard 0 of 2, then "one" runs shard 1 (one after the other: Quartz creates its tables at the first start).</summary>
     private async Task<(BotProcess Zero, BotProcess One)> StartTwoProcessesAsync(params (string Key, string Value)[] settings)
@@ -253,6 +293,24 @@ public sealed class FailoverTests(PostgresServer server) : IAsyncLifetime
         }
 
         return Posts(channelId);
+    }
+
+    /// <summary>The "10 minutes left" messages the bot posted in a mock session's thread.</summary>
+    private List<FakeMessage> TimerPosts(string threadId) =>
+        [.. _discord.GetMessages(threadId).Where(m => m.InteractionId is null && m.Content.Contains("10 minutes left", StringComparison.Ordinal))];
+
+    private async Task<List<FakeMessage>> WaitForTimerPostsAsync(string threadId, int count)
+    {
+        try
+        {
+            await _discord.WaitUntilAsync(() => TimerPosts(threadId).Count >= count, $"{count} timer post(s) in {threadId}", PostGuard, Ct);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException(exception.Message + "\n" + string.Join('\n', _bots.Select(b => b.Tail())), exception);
+        }
+
+        return TimerPosts(threadId);
     }
 
     /// <summary>
