@@ -103,12 +103,15 @@ internal static class LargePostgresDatabase
                     INSERT INTO "FsrsProfiles" ("LearnerId", "Scheduler", "DesiredRetention", "Weights", "UpdatedAt")
                     SELECT l, 1, 0.9, @w, 0 FROM generate_series(2, @learners, 2) AS l;
                     SELECT setval(pg_get_serial_sequence('"Learners"', 'Id'), @learners);
-                    VACUUM ANALYZE;
                     """;
                 profiles.Parameters.AddWithValue("w", LargeReviewDatabase.FsrsWeights);
                 profiles.Parameters.AddWithValue("learners", (long)LargeReviewDatabase.Learners);
                 await profiles.ExecuteNonQueryAsync();
             }
+
+            // VACUUM cannot share a batch with other statements.
+            await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection);
+            await vacuum.ExecuteNonQueryAsync();
         }
 
         NpgsqlConnection.ClearAllPools();

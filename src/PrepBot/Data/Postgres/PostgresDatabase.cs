@@ -27,7 +27,7 @@ public static class PostgresDatabase
     public static void Configure(DbContextOptionsBuilder builder, string connectionString, bool retryOnFailure, ILoggerFactory? loggers)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseNpgsql(connectionString, npgsql =>
+        builder.UseNpgsql(Tuned(connectionString), npgsql =>
         {
             if (retryOnFailure)
             {
@@ -35,6 +35,29 @@ public static class PostgresDatabase
                 npgsql.ExecutionStrategy(dependencies => new PostgresRetryStrategy(dependencies, logger));
             }
         });
+    }
+
+    /// <summary>
+    /// The connection string with PrepBot's defaults for what the operator did not set: Npgsql prepares the statements a
+    /// process runs again and again on the server (<c>Max Auto Prepare=64</c>: the grade's and the due queue's SQL is parsed and
+    /// planned once per connection, not per call), and a pooled connection is handed back without <c>DISCARD ALL</c>
+    /// (<c>No Reset On Close=true</c>: PrepBot sets no session state; its advisory locks end with their transaction).
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>A pooled factory of <see cref="PostgresPrepBotDbContext"/>, as the <c>IDbContextFactory&lt;PrepBotDbContext&gt;</c> every store takes.</summary>
