@@ -182,9 +182,6 @@ public enum LockScope
     /// <summary>One guild's daily post and settings.</summary>
     Guild = 3,
 
-    /// <summary>One mock-interview session.</summary>
-    Mock = 4,
-
     /// <summary>One Discord identify bucket (<c>shard_id % max_concurrency</c>), held across processes.</summary>
     Identify = 5,
 }

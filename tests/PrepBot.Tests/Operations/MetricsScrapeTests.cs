@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
 using PrepBot.FakeDiscord.Rest;
 using PrepBot.Operations;
+using PrepBot.Telemetry;
 using PrepBot.Tests.Support;
 
 namespace PrepBot.Tests.Operations;
@@ -65,11 +67,35 @@ public sealed partial class MetricsScrapeTests : IAsyncLifetime
         await using var bot = await DiscordBotHarness.StartWithOperationsAsync(
             _discord, _content.ContentDirectory, Path.Combine(_data.FullName, "bot.db"), configure: null);
         _discord.ForceRateLimits(FakeRoutes.CreateInteractionResponse, 1, TimeSpan.FromMilliseconds(50));
+        var statsCounted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == PrepBotMetrics.MeterName && instrument.Name == "prepbot.interactions")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "command" && Equals(tag.Value, "stats"))
+                {
+                    statsCounted.TrySetResult();
+                }
+            }
+        });
+        listener.Start();
 
         var question = await bot.AskAsync(FakeInteraction.SlashCommand("quiz"));
         var revealed = await bot.AskAsync(FakeInteraction.Button(question, DiscordBotHarness.ButtonId(question, "Reveal answer")));
         await bot.AskAsync(FakeInteraction.Button(revealed, DiscordBotHarness.ButtonId(revealed, "Good")));
         await bot.AskAsync(FakeInteraction.SlashCommand("stats"));
+
+        // The fake has the answer before the bot has counted it (the bot counts after Discord's 204 reaches it): wait for the
+        // count of the last interaction, which comes after every earlier one's, then scrape.
+        await statsCounted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         var scrape = await ScrapeAsync(bot);
 
         Assert.Equal(1, Sample(scrape, "prepbot_interactions_total", "command=\"quiz\"", "outcome=\"answered\""));
