@@ -62,6 +62,29 @@ internal static class StoreCommand
     }
 
     /// <summary>
+    /// As <see cref="BeginWriteAsync"/>, but on PostgreSQL the advisory lock is not taken yet: the caller puts
+    /// <see cref="LockStatement"/> first in the transaction's first command (with <see cref="LockParameters"/>), so taking the lock
+    /// and the first reads cost one round trip. On SQLite the lock is <c>BEGIN IMMEDIATE</c>, taken here; the statement is empty.
+    /// </summary>
+    public static async Task<DbTransaction> BeginWriteLockingInFirstCommandAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The statement that takes the write lock of <see cref="BeginWriteLockingInFirstCommandAsync"/> on PostgreSQL (it returns one
+    /// row, one empty column: skip that result); empty on SQLite.
+    /// </summary>
+    public static string LockStatement(DbConnection connection) =>
+        connection is NpgsqlConnection ? "SELECT pg_advisory_xact_lock(@lockScope, @lockKey);\n" : string.Empty;
+
+    /// <summary>The parameters of <see cref="LockStatement"/> for (<paramref name="scope"/>, <paramref name="key"/>).</summary>
+    public static (string Name, object? Value)[] LockParameters(LockScope scope, long key) => [("@lockScope", (int)scope), ("@lockKey", Fold(key))];
+
+    /// <summary>
     /// Begins a read-only transaction whose statements all see one moment, taking no write lock: SQLite <c>BEGIN DEFERRED</c>
     /// (a read snapshot of the WAL), PostgreSQL <c>REPEATABLE READ</c> (one snapshot for the whole transaction).
     /// </summary>

@@ -221,18 +221,9 @@ public sealed partial class ReviewStore
     }
 
     // Read inside the grade's transaction, so a scheduler change is either wholly before or wholly after the grade.
-    private static async Task<SchedulingProfile> ReadProfileAsync(DbTransaction transaction, long learnerId, CancellationToken cancellationToken)
-    {
-        await using var command = Command(transaction, SelectProfile, ("@learner", learnerId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return SchedulingProfile.Default;
-        }
-
-        return SchedulingProfile.From(
-            (SchedulerKind)reader.GetInt32(0),
-            reader.IsDBNull(1) ? null : reader.GetDouble(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2));
-    }
+    /// <summary>The learner's scheduling profile from a row of <see cref="SelectProfile"/>.</summary>
+    private static SchedulingProfile ReadProfile(DbDataReader reader) => SchedulingProfile.From(
+        (SchedulerKind)reader.GetInt32(0),
+        reader.IsDBNull(1) ? null : reader.GetDouble(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2));
 }

@@ -106,7 +106,7 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
             "NextEasinessFactor", "NextIntervalDays", "NextRepetitions", "NextDue",
             "PreviousLapses", "PreviousScheduledDue", "PreviousInRedrill", "PreviousLastReviewedAt", "StudyDay", "ChosenOptions",
             "PreviousStability", "PreviousDifficulty")
-        VALUES (@learner, @card, @version, @quality, @kind, @answeredAt, @prevEf, @prevInterval, @prevRepetitions, @prevDue,
+        VALUES (@learner, @card, @logVersion, @quality, @kind, @answeredAt, @prevEf, @prevInterval, @prevRepetitions, @prevDue,
             @nextEf, @nextInterval, @nextRepetitions, @nextDue,
             @prevLapses, @prevScheduled, @prevRedrill, @prevLastReviewed, @day, @chosen, @prevStability, @prevDifficulty)
         RETURNING "Id"
@@ -153,10 +153,10 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
     {
         var connection = await StoreCommand.OpenConnectionAsync(db, cancellationToken).ConfigureAwait(false);
 
-        // SQLite: BEGIN IMMEDIATE; PostgreSQL: the learner's advisory lock. The read and the write below see no other writer
-        // of this learner in between.
-        await using var transaction = await StoreCommand.BeginWriteAsync(connection, LockScope.Learner, learnerId, cancellationToken).ConfigureAwait(false);
-        var state = await ReadStateAsync(transaction, learnerId, cardId, cancellationToken).ConfigureAwait(false);
+        // SQLite: BEGIN IMMEDIATE; PostgreSQL: the learner's advisory lock, taken by the first command. The read and the write
+        // below see no other writer of this learner in between. Three round trips on PostgreSQL: lock and reads, writes, commit.
+        await using var transaction = await StoreCommand.BeginWriteLockingInFirstCommandAsync(connection, cancellationToken).ConfigureAwait(false);
+        var (state, profile) = await ReadStateAndProfileAsync(transaction, learnerId, cardId, cancellationToken).ConfigureAwait(false);
         var currentVersion = state?.Version ?? 0;
         if (answersVersion != currentVersion)
         {
@@ -166,7 +166,6 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         }
 
         var now = time.GetUtcNow();
-        var profile = await ReadProfileAsync(transaction, learnerId, cancellationToken).ConfigureAwait(false);
         var (updated, log) = Apply(state, learnerId, cardId, quality, now, zone, profile);
         log.ChosenOptions = ReviewChoices.Format(chosenOptions);
         bool written;
@@ -203,33 +202,50 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
         _ => "2",
     };
 
-    private static async Task<CardState?> ReadStateAsync(DbTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the learner's lock (PostgreSQL) and reads the card's state (null for a card never graded) and the learner's
+    /// scheduling profile: one command, one round trip.
+    /// </summary>
+    private static async Task<(CardState? State, SchedulingProfile Profile)> ReadStateAndProfileAsync(
+        DbTransaction transaction, long learnerId, string cardId, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, SelectState, ("@learner", learnerId), ("@card", cardId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var lockStatement = StoreCommand.LockStatement(transaction.Connection!);
+        (string, object?)[] parameters = [("@learner", learnerId), ("@card", cardId)];
+        if (lockStatement.Length > 0)
         {
-            return null;
+            parameters = [.. parameters, .. StoreCommand.LockParameters(LockScope.Learner, learnerId)];
         }
 
-        return new CardState
+        await using var command = Command(transaction, lockStatement + SelectState + ";\n" + SelectProfile, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (lockStatement.Length > 0)
         {
-            LearnerId = learnerId,
-            CardId = cardId,
-            EasinessFactor = reader.GetDouble(0),
-            IntervalDays = reader.GetInt32(1),
-            Repetitions = reader.GetInt32(2),
-            Lapses = reader.GetInt32(3),
-            Due = StorageEncoding.Instant(reader.GetInt64(4)),
-            ScheduledDue = StorageEncoding.Instant(reader.GetInt64(5)),
-            InRedrill = reader.GetBoolean(6),
-            Version = reader.GetInt32(7),
-            FirstSeenAt = StorageEncoding.Instant(reader.GetInt64(8)),
-            LastReviewedAt = StorageEncoding.Instant(reader.GetInt64(9)),
-            Stability = reader.IsDBNull(10) ? null : reader.GetDouble(10),
-            Difficulty = reader.IsDBNull(11) ? null : reader.GetDouble(11),
-        };
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var state = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadState(reader, learnerId, cardId) : null;
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var profile = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadProfile(reader) : SchedulingProfile.Default;
+        return (state, profile);
     }
+
+    private static CardState ReadState(DbDataReader reader, long learnerId, string cardId) => new()
+    {
+        LearnerId = learnerId,
+        CardId = cardId,
+        EasinessFactor = reader.GetDouble(0),
+        IntervalDays = reader.GetInt32(1),
+        Repetitions = reader.GetInt32(2),
+        Lapses = reader.GetInt32(3),
+        Due = StorageEncoding.Instant(reader.GetInt64(4)),
+        ScheduledDue = StorageEncoding.Instant(reader.GetInt64(5)),
+        InRedrill = reader.GetBoolean(6),
+        Version = reader.GetInt32(7),
+        FirstSeenAt = StorageEncoding.Instant(reader.GetInt64(8)),
+        LastReviewedAt = StorageEncoding.Instant(reader.GetInt64(9)),
+        Stability = reader.IsDBNull(10) ? null : reader.GetDouble(10),
+        Difficulty = reader.IsDBNull(11) ? null : reader.GetDouble(11),
+    };
 
     private static async Task<bool> LogExistsAsync(DbTransaction transaction, long learnerId, string cardId, int version, CancellationToken cancellationToken)
     {
@@ -238,30 +254,22 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
     }
 
     /// <summary>
-    /// Writes the new state (insert for a new card), the log row and the grade's count on its study day; false when another
-    /// grade of this version won.
+    /// Writes the new state (insert for a new card), the log row and the grade's count on its study day in one command (one
+    /// round trip on PostgreSQL); false when another grade of this version won (the state's version did not move: the caller
+    /// rolls back).
     /// </summary>
     private static async Task<bool> WriteAsync(DbTransaction transaction, CardState state, ReviewLog log, DateOnly studyDay, CancellationToken cancellationToken)
     {
-        var values = new (string, object?)[]
+        var isNew = log.Kind == ReviewKind.New;
+        var scored = log.Kind != ReviewKind.Redrill;
+        var parameters = new List<(string, object?)>
         {
             ("@learner", state.LearnerId), ("@card", state.CardId), ("@ef", state.EasinessFactor), ("@interval", state.IntervalDays),
             ("@repetitions", state.Repetitions), ("@lapses", state.Lapses), ("@due", StorageEncoding.Millis(state.Due)),
             ("@scheduled", StorageEncoding.Millis(state.ScheduledDue)), ("@redrill", state.InRedrill), ("@version", state.Version),
             ("@firstSeen", StorageEncoding.Millis(state.FirstSeenAt)), ("@lastReviewed", StorageEncoding.Millis(state.LastReviewedAt)),
-            ("@stability", state.Stability), ("@difficulty", state.Difficulty), ("@expectedVersion", log.StateVersion),
-        };
-        var isNew = log.Kind == ReviewKind.New;
-        await using (var write = Command(transaction, isNew ? InsertState : UpdateState, isNew ? values[..^1] : values))
-        {
-            if (await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-            {
-                return false;
-            }
-        }
-
-        await using var insert = Command(transaction, InsertLog,
-            ("@learner", log.LearnerId), ("@card", log.CardId), ("@version", log.StateVersion), ("@quality", log.Quality),
+            ("@stability", state.Stability), ("@difficulty", state.Difficulty),
+            ("@logVersion", log.StateVersion), ("@quality", log.Quality),
             ("@kind", (int)log.Kind), ("@answeredAt", StorageEncoding.Millis(log.AnsweredAt)),
             ("@prevEf", log.PreviousEasinessFactor), ("@prevInterval", log.PreviousIntervalDays),
             ("@prevRepetitions", log.PreviousRepetitions), ("@prevDue", log.PreviousDue is { } previous ? StorageEncoding.Millis(previous) : null),
@@ -271,15 +279,46 @@ public sealed partial class ReviewStore(IDbContextFactory<PrepBotDbContext> cont
             ("@prevRedrill", log.PreviousInRedrill),
             ("@prevLastReviewed", log.PreviousLastReviewedAt is { } reviewed ? StorageEncoding.Millis(reviewed) : null),
             ("@day", studyDay), ("@chosen", log.ChosenOptions),
-            ("@prevStability", log.PreviousStability), ("@prevDifficulty", log.PreviousDifficulty));
-        log.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        log.StudyDay = studyDay;
+            ("@prevStability", log.PreviousStability), ("@prevDifficulty", log.PreviousDifficulty),
+            ("@scored", scored ? 1 : 0), ("@correct", scored && log.Quality >= Sm2.PassingQuality ? 1 : 0),
+        };
+        if (!isNew)
+        {
+            parameters.Add(("@expectedVersion", log.StateVersion));
+        }
 
-        var scored = log.Kind != ReviewKind.Redrill;
-        await using var day = Command(transaction, UpsertStudyDay,
-            ("@learner", log.LearnerId), ("@day", studyDay), ("@scored", scored ? 1 : 0),
-            ("@correct", scored && log.Quality >= Sm2.PassingQuality ? 1 : 0));
-        await day.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var sql = (isNew ? InsertState : UpdateState) + ";\n" + InsertLog + ";\n" + UpsertStudyDay + ";\n" + SelectVersion; // the version: moved on unless another grade won
+        await using var write = Command(transaction, sql, [.. parameters]);
+        long? logId = null;
+        int? version = null;
+        await using (var reader = await write.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The log's id, then the state's version after the write (results of statements that return no rows are skipped
+            // on SQLite and empty on PostgreSQL; every statement runs before the reader is done).
+            do
+            {
+                if (reader.FieldCount == 1 && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (logId is null)
+                    {
+                        logId = reader.GetInt64(0);
+                    }
+                    else
+                    {
+                        version = reader.GetInt32(0);
+                    }
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        if (logId is null || version != state.Version)
+        {
+            return false;
+        }
+
+        log.Id = logId.Value;
+        log.StudyDay = studyDay;
         return true;
     }
 
