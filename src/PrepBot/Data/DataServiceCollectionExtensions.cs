@@ -42,7 +42,7 @@ public static class DataServiceCollectionExtensions
             if (options.IsPostgres)
             {
                 var postgres = new DbContextOptionsBuilder<PostgresPrepBotDbContext>().UseApplicationServiceProvider(provider);
-                PostgresDatabase.Configure(postgres, options.ConnectionString!, retryOnFailure: true, provider.GetRequiredService<ILoggerFactory>());
+                PostgresDatabase.Configure(postgres, options.ConnectionString!, retryOnFailure: true, provider.GetRequiredService<ILoggerFactory>(), options.Synchronous);
                 return PostgresDatabase.Adapt(new PooledDbContextFactory<PostgresPrepBotDbContext>(postgres.Options));
             }
 

@@ -16,18 +16,19 @@ public static class PostgresDatabase
     /// start of the unit of work (<see cref="PostgresRetryStrategy"/>, each retry logged through <paramref name="loggers"/>);
     /// without it every failure surfaces at once (the one-shot <c>data copy</c>).
     /// </summary>
-    public static DbContextOptions<PostgresPrepBotDbContext> Options(string connectionString, bool retryOnFailure = true, ILoggerFactory? loggers = null)
+    public static DbContextOptions<PostgresPrepBotDbContext> Options(
+        string connectionString, bool retryOnFailure = true, ILoggerFactory? loggers = null, string synchronous = "Normal")
     {
         var builder = new DbContextOptionsBuilder<PostgresPrepBotDbContext>();
-        Configure(builder, connectionString, retryOnFailure, loggers);
+        Configure(builder, connectionString, retryOnFailure, loggers, synchronous);
         return builder.Options;
     }
 
     /// <summary>Points <paramref name="builder"/> at PostgreSQL as <see cref="Options"/> does (for a factory registered in DI).</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string connectionString, bool retryOnFailure, ILoggerFactory? loggers)
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString, bool retryOnFailure, ILoggerFactory? loggers, string synchronous = "Normal")
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseNpgsql(Tuned(connectionString), npgsql =>
+        builder.UseNpgsql(Tuned(connectionString, synchronous), npgsql =>
         {
             if (retryOnFailure)
             {
@@ -42,8 +43,14 @@ public static class PostgresDatabase
     /// process runs again and again on the server (<c>Max Auto Prepare=64</c>: the grade's and the due queue's SQL is parsed and
     /// planned once per connection, not per call), and a pooled connection is handed back without <c>DISCARD ALL</c>
     /// (<c>No Reset On Close=true</c>: PrepBot sets no session state; its advisory locks end with their transaction).
+    /// <c>Data:Synchronous</c> means on PostgreSQL what it means on SQLite: <c>Normal</c> sets the session's
+    /// <c>synchronous_commit=off</c> (a commit returns once it is in the server's write-ahead log, which is flushed within a
+    /// fraction of a second: a crash of PrepBot or a clean restart of the server loses nothing; a crash of the server or its
+    /// machine can lose the last moments of commits, never corrupt the database), <c>Full</c> and <c>Extra</c> keep the server's
+    /// setting (on by default: each commit waits for its flush). A <c>synchronous_commit</c> the operator put in the connection
+    /// string's <c>Options</c> wins.
     /// </summary>
-    public static string Tuned(string connectionString)
+    public static string Tuned(string connectionString, string synchronous = "Normal")
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
@@ -57,12 +64,19 @@ public static class PostgresDatabase
             builder.NoResetOnClose = true;
         }
 
+        if (string.Equals(synchronous, "Normal", StringComparison.OrdinalIgnoreCase)
+            && builder.Options?.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c synchronous_commit=off" : builder.Options + " -c synchronous_commit=off";
+        }
+
         return builder.ConnectionString;
     }
 
     /// <summary>A pooled factory of <see cref="PostgresPrepBotDbContext"/>, as the <c>IDbContextFactory&lt;PrepBotDbContext&gt;</c> every store takes.</summary>
-    public static IDbContextFactory<PrepBotDbContext> CreateFactory(string connectionString, bool retryOnFailure = true, ILoggerFactory? loggers = null) =>
-        Adapt(new PooledDbContextFactory<PostgresPrepBotDbContext>(Options(connectionString, retryOnFailure, loggers)));
+    public static IDbContextFactory<PrepBotDbContext> CreateFactory(
+        string connectionString, bool retryOnFailure = true, ILoggerFactory? loggers = null, string synchronous = "Normal") =>
+        Adapt(new PooledDbContextFactory<PostgresPrepBotDbContext>(Options(connectionString, retryOnFailure, loggers, synchronous)));
 
     /// <summary>A factory of <see cref="PostgresPrepBotDbContext"/> as the <c>IDbContextFactory&lt;PrepBotDbContext&gt;</c> the stores take.</summary>
     public static IDbContextFactory<PrepBotDbContext> Adapt(IDbContextFactory<PostgresPrepBotDbContext> factory) => new PostgresContextFactory(factory);
