@@ -123,7 +123,13 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         try
         {
             await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
-            await StoreCommand.RunAsync(
+
+            // Each write has its own savepoint (RunOneAsync); EF's own around every SaveChanges would be a second one, two more
+            // round trips per write on PostgreSQL. Set back before the context returns to the pool.
+            db.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                await StoreCommand.RunAsync(
                 db,
                 async ct =>
                 {
@@ -144,6 +150,11 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
                     await transaction.CommitAsync(ct).ConfigureAwait(false);
                 },
                 CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = true;
+            }
         }
         catch (Exception ex)
         {
