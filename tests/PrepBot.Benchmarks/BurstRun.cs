@@ -19,7 +19,8 @@ namespace PrepBot.Benchmarks;
 /// <c>/metrics</c>), and the rest (socket, gateway read and parse, queueing before the handler starts, the callback's trip).
 /// <para>
 /// <c>dotnet run -c Release --project tests/PrepBot.Benchmarks -- --burst 200,1000 [--synchronous Full,Normal]
-/// [--bot path/to/PrepBot.dll or publish folder] [--steady 100] [--repeat 1] [--env NAME=value] [--profile-pause seconds]</c>. Without <c>--bot</c> it runs
+/// [--bot path/to/PrepBot.dll or publish folder] [--steady 100] [--repeat 1] [--env NAME=value] [--profile-pause seconds] [--bot-log file]</c> (the bot's console log appended to a file, e.g. with
+/// <c>--env PrepBot__Logging__LogLevel__Microsoft.EntityFrameworkCore.Query=Debug</c> to see which queries EF Core compiles). Without <c>--bot</c> it runs
 /// <c>src/PrepBot/bin/Release/net10.0/PrepBot.dll</c>, which <c>dotnet run -c Release</c> of this project has just built.
 /// </para>
 /// </summary>
@@ -32,6 +33,8 @@ internal static partial class BurstRun
     /// <summary><c>--env NAME=value</c> (repeatable): set for the bot process, e.g. to try a runtime knob.</summary>
     private static readonly Dictionary<string, string> ExtraEnvironment = new(StringComparer.Ordinal);
 
+    private static string? BotLog { get; set; }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var sizes = Option(args, "--burst", "200,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -39,6 +42,7 @@ internal static partial class BurstRun
         var steady = double.Parse(Option(args, "--steady", "100"), CultureInfo.InvariantCulture);
         var repeat = int.Parse(Option(args, "--repeat", "1"), CultureInfo.InvariantCulture);
         var pause = int.Parse(Option(args, "--profile-pause", "0"), CultureInfo.InvariantCulture);
+        BotLog = Option(args, "--bot-log", string.Empty) is { Length: > 0 } logPath ? Path.GetFullPath(logPath) : null;
         if (pause > 0)
         {
             ExtraEnvironment["DOTNET_PerfMapEnabled"] = "1";
@@ -189,7 +193,7 @@ internal static partial class BurstRun
         throw new TimeoutException("The bot did not connect to the fake Discord within 2 minutes.");
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
@@ -342,10 +346,12 @@ internal static partial class BurstRun
             }
 
             var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the bot.");
-            process.OutputDataReceived += (_, _) => { };
+            var log = BotLog is null ? null : TextWriter.Synchronized(new StreamWriter(BotLog, append: true));
+            process.OutputDataReceived += (_, e) => log?.WriteLine(e.Data);
             var shown = 0;
             process.ErrorDataReceived += (_, e) =>
             {
+                log?.WriteLine(e.Data);
                 // The first few warnings say what went wrong (e.g. 10062 Unknown interaction: answered after Discord's 3 s).
                 if (e.Data is { } line && Interlocked.Increment(ref shown) <= 3)
                 {

@@ -19,10 +19,13 @@ public class PostgresReviewBenchmarks
     private ReviewStore _store = null!;
     private int _next;
 
+    /// <summary><c>Data:Synchronous</c>: <c>Normal</c> (shipped) commits with <c>synchronous_commit=off</c>, <c>Full</c> waits for each flush.</summary>
+    public string Synchronous { get; set; } = "Normal";
+
     [GlobalSetup]
     public void Setup()
     {
-        (_database, var factory) = LargePostgresDatabase.OpenCopyAsync().GetAwaiter().GetResult();
+        (_database, var factory) = LargePostgresDatabase.OpenCopyAsync(Synchronous).GetAwaiter().GetResult();
         _store = new ReviewStore(factory, new FakeTimeProvider(LargeReviewDatabase.Now));
         Array.Fill(_versions, 3);
         using var db = factory.CreateDbContext();

@@ -7,5 +7,11 @@ if (args.Contains("--burst"))
     return await BurstRun.RunAsync(args);
 }
 
+// --postgres-latency: PostgresReviewBenchmarks' operations timed in an await loop (PostgresLatencyRun).
+if (args.Contains("--postgres-latency"))
+{
+    return await PostgresLatencyRun.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ReviewBenchmarks).Assembly).Run(args);
 return 0;
