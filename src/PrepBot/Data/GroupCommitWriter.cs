@@ -1,3 +1,4 @@
+using System.Data;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +9,21 @@ namespace PrepBot.Data;
 
 /// <summary>
 /// One writer for the small writes of many concurrent callers (group commit). Stores hand it a write; the writes waiting
-/// when it is free run one after another in ONE transaction (each inside its own savepoint) and are committed together,
+/// when it is free run one after another in ONE transaction and are committed together,
 /// so a burst of 200 learners costs a few commits (and, with <c>Data:Synchronous=Full</c>, a few fsyncs) instead of 200
 /// commits fighting over SQLite's write lock with <c>busy_timeout</c> sleeps on thread-pool threads.
 /// <list type="bullet">
 /// <item>A caller's task completes only after the commit that holds its write has returned: its write is durable at the
 /// configured <c>Synchronous</c> level before it can answer anyone.</item>
-/// <item>A write that throws is rolled back to its savepoint and its exception goes to its own caller only; the others of
-/// the batch still commit. A failed commit fails every caller of that batch (none of their writes happened).</item>
+/// <item>A write that throws goes to its own caller only; the others of the batch still commit. Writes run without savepoints
+/// (on PostgreSQL a savepoint and its release are two more round trips per write, most of a burst's enrolment): when one
+/// throws, the transaction is rolled back and the batch runs again without it, this time each write inside its own savepoint,
+/// so a batch runs at most twice however many of its writes fail. A failed commit fails every caller of that batch (none of
+/// their writes happened).</item>
 /// <item>A caller that cancels before its write starts is cancelled and its write never runs.</item>
 /// <item>On PostgreSQL a batch whose connection is lost is run again from its start (<see cref="StoreCommand.RunAsync"/>),
-/// also when its commit may have landed: a write must be safe to run twice (find-or-insert, <c>ON CONFLICT DO NOTHING</c>).</item>
+/// also when its commit may have landed; a batch is also run again after a write of it failed (above): a write must be safe to
+/// run twice (find-or-insert, <c>ON CONFLICT DO NOTHING</c>) and only its last run's result reaches its caller.</item>
 /// </list>
 /// Writes must be short and touch only the context they are given (no other connection: it would wait for this one's lock).
 /// </summary>
@@ -124,32 +129,17 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         {
             await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
 
-            // Each write has its own savepoint (RunOneAsync); EF's own around every SaveChanges would be a second one, two more
-            // round trips per write on PostgreSQL. Set back before the context returns to the pool.
+            // Savepoints are PrepBot's (RunOneGuardedAsync, after a failure); EF's own around every SaveChanges would be two
+            // more round trips per write on PostgreSQL. Set back before the context returns to the pool.
             db.Database.AutoSavepointsEnabled = false;
             try
             {
-                await StoreCommand.RunAsync(
-                db,
-                async ct =>
+                var guarded = false;
+                while (!await RunAttemptAsync(db, batch, guarded).ConfigureAwait(false))
                 {
-                    // A retry (PostgreSQL, after a lost connection) runs the whole batch again in a new transaction: each
-                    // write starts afresh and only the last attempt's outcome reaches its caller.
-                    db.ChangeTracker.Clear();
-                    foreach (var pending in batch)
-                    {
-                        pending.Reset();
-                    }
-
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-                    foreach (var pending in batch)
-                    {
-                        await RunOneAsync(db, transaction, pending).ConfigureAwait(false);
-                    }
-
-                    await transaction.CommitAsync(ct).ConfigureAwait(false);
-                },
-                CancellationToken.None).ConfigureAwait(false);
+                    // A write failed on its own and the transaction was rolled back: the rest run again, each in its savepoint.
+                    guarded = true;
+                }
             }
             finally
             {
@@ -180,7 +170,79 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private static async Task RunOneAsync(PrepBotDbContext db, IDbContextTransaction transaction, PendingWrite pending)
+    /// <summary>
+    /// One attempt at the batch in one transaction (run again by the execution strategy after a lost connection). False when a
+    /// write failed on its own in an unguarded attempt: its caller has its error and the transaction was rolled back.
+    /// </summary>
+    private static Task<bool> RunAttemptAsync(PrepBotDbContext db, List<PendingWrite> batch, bool guarded) =>
+        StoreCommand.RunAsync(
+            db,
+            async ct =>
+            {
+                // Each attempt starts afresh and only the last attempt's outcome reaches a caller; a write that failed on its own
+                // is not run again.
+                db.ChangeTracker.Clear();
+                foreach (var pending in batch)
+                {
+                    pending.Reset();
+                }
+
+                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                foreach (var pending in batch)
+                {
+                    if (pending.FailedOnItsOwn)
+                    {
+                        continue;
+                    }
+
+                    if (guarded)
+                    {
+                        await RunOneGuardedAsync(db, transaction, pending).ConfigureAwait(false);
+                    }
+                    else if (!await RunOneAsync(db, transaction, pending).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+                }
+
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return true;
+            },
+            CancellationToken.None);
+
+    /// <summary>Runs one write with no savepoint; on its own failure rolls the whole transaction back and returns false.</summary>
+    private static async Task<bool> RunOneAsync(PrepBotDbContext db, IDbContextTransaction transaction, PendingWrite pending)
+    {
+        try
+        {
+            await pending.RunAsync(db).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (!StoreCommand.IsTransactionConflict(ex) && db.Database.GetDbConnection().State == ConnectionState.Open)
+        {
+            // A lost connection, or a deadlock's victim (two processes' batches enrolling the same people in different orders),
+            // is the batch's failure, not the write's: the execution strategy runs the whole batch again. If even the rollback
+            // fails, the transaction is gone too: the same.
+            try
+            {
+                await transaction.RollbackAsync().ConfigureAwait(false);
+            }
+            catch (Exception rollbackError) when (rollbackError is not OutOfMemoryException)
+            {
+                ExceptionDispatchInfo.Throw(ex);
+            }
+
+            pending.SetOwnError(ex);
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Runs one write inside its own savepoint: on its own failure only that write is undone and the batch goes on.</summary>
+    private static async Task RunOneGuardedAsync(PrepBotDbContext db, IDbContextTransaction transaction, PendingWrite pending)
     {
         const string Savepoint = "groupcommit_write";
         await transaction.CreateSavepointAsync(Savepoint).ConfigureAwait(false);
@@ -191,15 +253,13 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         }
         catch (Exception ex) when (StoreCommand.IsTransactionConflict(ex))
         {
-            // PostgreSQL chose this transaction as a deadlock's victim (two processes' batches enrolling the same people in
-            // different orders): the whole batch runs again, as after a lost connection (RunBatchAsync's execution strategy).
+            // PostgreSQL chose this transaction as a deadlock's victim: the whole batch runs again (the execution strategy).
             throw;
         }
         catch (Exception ex)
         {
             // Undo this write only (on PostgreSQL this also clears the transaction's failed state, so the rest of the batch
-            // goes on). If even that fails, the transaction is gone (a lost connection): the whole batch fails, or is run
-            // again when the write's own error says the connection was lost (RunBatchAsync's execution strategy).
+            // goes on). If even that fails, the transaction is gone (a lost connection): as in RunOneAsync.
             try
             {
                 await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
@@ -223,6 +283,9 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
 
     private abstract class PendingWrite
     {
+        /// <summary>The write threw on its own in an earlier attempt: its caller gets that error and it is not run again.</summary>
+        public abstract bool FailedOnItsOwn { get; }
+
         public abstract bool TryStart();
 
         public abstract void Reset();
@@ -256,11 +319,9 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
             return false;
         }
 
-        public override void Reset()
-        {
-            _result = default!;
-            _error = null;
-        }
+        public override bool FailedOnItsOwn => _error is not null;
+
+        public override void Reset() => _result = default!;
 
         // Once started, a write runs to its end: cancelling it halfway would leave the caller unsure whether it happened.
         public override async Task RunAsync(PrepBotDbContext db) => _result = await write(db, CancellationToken.None).ConfigureAwait(false);
