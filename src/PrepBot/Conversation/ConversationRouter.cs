@@ -56,7 +56,7 @@ public sealed partial class ConversationRouter
                 ?? Unrecognised(customId!);
         }
 
-        var learner = await _learners.GetOrCreateAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)
+        var (learner, enrolled) = await _learners.GetOrEnrolAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)
             .ConfigureAwait(false);
         foreach (var hook in _hooks)
         {
@@ -65,7 +65,7 @@ public sealed partial class ConversationRouter
         }
 
         var zone = StudyCalendar.FindZone(learner.TimeZoneId) ?? TimeZoneInfo.Utc;
-        var context = new LearnerContext(learner, zone);
+        var context = new LearnerContext(learner, zone) { Enrolled = enrolled };
 
         switch (input)
         {

@@ -10,13 +10,21 @@ namespace PrepBot.Learning;
 public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFactory, GroupCommitWriter writer, TimeProvider time)
 {
     public async Task<Learner> GetOrCreateAsync(
+        string platform, string platformUserId, string displayName, string timeZoneId, CancellationToken cancellationToken) =>
+        (await GetOrEnrolAsync(platform, platformUserId, displayName, timeZoneId, cancellationToken).ConfigureAwait(false)).Learner;
+
+    /// <summary>
+    /// As <see cref="GetOrCreateAsync"/>, and whether this call enrolled them: true only for the row this call inserted (not
+    /// for one another request or process enrolled meanwhile), so nothing but that row is stored about them yet.
+    /// </summary>
+    public async Task<(Learner Learner, bool Enrolled)> GetOrEnrolAsync(
         string platform, string platformUserId, string displayName, string timeZoneId, CancellationToken cancellationToken)
     {
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
-                return existing;
+                return (existing, false);
             }
         }
 
@@ -31,37 +39,52 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             if (await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false) is { } theirs)
             {
-                return theirs;
+                return (theirs, false);
             }
 
             throw;
         }
     }
 
-    private Task<Learner> EnrolAsync(
-        string platform, string platformUserId, string displayName, string timeZoneId, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
-        writer.WriteAsync(
+    /// <summary>
+    /// One statement in the writer's batch: the row is inserted unless the identity is enrolled already (by an earlier write of
+    /// the same batch, another request or another process), in which case that row is read. One round trip for a new learner,
+    /// however many arrive together.
+    /// </summary>
+    private Task<(Learner Learner, bool Enrolled)> EnrolAsync(
+        string platform, string platformUserId, string displayName, string timeZoneId, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        var createdAtMillis = StorageEncoding.Millis(createdAt);
+        return writer.WriteAsync(
             async (batch, ct) =>
             {
-                // Enrolled meanwhile (an earlier write of the same batch, or another request): use that row.
-                if (await Find(batch, platform, platformUserId, ct).ConfigureAwait(false) is { } enrolled)
+                var inserted = await batch.Database.SqlQuery<long>(
+                    $"""
+                    INSERT INTO "Learners" ("Platform", "PlatformUserId", "DisplayName", "TimeZoneId", "CreatedAt")
+                    VALUES ({platform}, {platformUserId}, {displayName}, {timeZoneId}, {createdAtMillis})
+                    ON CONFLICT ("Platform", "PlatformUserId") DO NOTHING
+                    RETURNING "Id" AS "Value"
+                    """).ToListAsync(ct).ConfigureAwait(false);
+                if (inserted is [var id])
                 {
-                    return enrolled;
+                    var learner = new Learner
+                    {
+                        Id = id,
+                        Platform = platform,
+                        PlatformUserId = platformUserId,
+                        DisplayName = displayName,
+                        TimeZoneId = timeZoneId,
+                        CreatedAt = StorageEncoding.Instant(createdAtMillis),
+                    };
+                    return (learner, true);
                 }
 
-                var learner = new Learner
-                {
-                    Platform = platform,
-                    PlatformUserId = platformUserId,
-                    DisplayName = displayName,
-                    TimeZoneId = timeZoneId,
-                    CreatedAt = createdAt,
-                };
-                batch.Learners.Add(learner);
-                await batch.SaveChangesAsync(ct).ConfigureAwait(false);
-                return learner;
+                var enrolled = await Find(batch, platform, platformUserId, ct).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Learner {platform}:{platformUserId} was neither inserted nor found.");
+                return (enrolled, false);
             },
             cancellationToken);
+    }
 
     /// <summary>The learner with this platform identity, without enrolling anyone (e.g. for <c>/me forget</c>'s confirmation).</summary>
     public async Task<Learner?> FindAsync(string platform, string platformUserId, CancellationToken cancellationToken)

@@ -37,6 +37,8 @@ public sealed class CardPicker(
 {
     private const int DueWindow = 100;
 
+    private static readonly IReadOnlySet<string> NothingStored = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>In the final stretch before an interview the due queue is re-ordered, so more of it is read.</summary>
     private const int FinalStretchDueWindow = 2000;
 
@@ -72,6 +74,13 @@ public sealed class CardPicker(
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(request);
+        if (learner.Enrolled)
+        {
+            // Enrolled by this interaction: no caps, interview, due cards, grades or holds exist to read yet.
+            var first = await FirstUnseenAsync(learner, request, NothingStored, NothingStored, cancellationToken).ConfigureAwait(false);
+            return first is null ? null : new PickedCard(first, 0);
+        }
+
         var allowance = await caps.GetAsync(learner, cancellationToken).ConfigureAwait(false);
         var due = await DueAsync(learner, allowance.Countdown, cancellationToken).ConfigureAwait(false);
         if (allowance.ReviewsLeft && FirstInDeck(due, redrill: false, request) is { } review)
@@ -97,6 +106,12 @@ public sealed class CardPicker(
         ArgumentNullException.ThrowIfNull(request);
         var seen = await reviews.GetSeenCardIdsAsync(learner.Id, cancellationToken).ConfigureAwait(false);
         var held = await holds.GetHeldCardIdsAsync(learner.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await FirstUnseenAsync(learner, request, seen, held, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Card?> FirstUnseenAsync(
+        LearnerContext learner, CardRequest request, IReadOnlySet<string> seen, IReadOnlySet<string> held, CancellationToken cancellationToken)
+    {
         var passed = held.Count == 0 ? seen : seen.Union(held, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         var unseen = catalog.Cards.Where(card => !card.Retired && !passed.Contains(card.Id)).ToList();
         if (request.IsAsked)
