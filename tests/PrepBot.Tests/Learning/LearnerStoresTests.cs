@@ -208,6 +208,32 @@ public abstract class LearnerStoresTests(TestEngine engine, PostgresServer? serv
     }
 
     [Fact]
+    public async Task Only_the_call_that_inserted_a_learner_is_told_it_enrolled_them_so_a_returning_learners_history_is_always_read()
+    {
+        // Enrolled lets a first /quiz skip reading what cannot exist yet; a call told so wrongly would hand a returning
+        // learner a card they have seen. Four calls for the same person at once, through two processes' writers.
+        await using var firstWriter = new GroupCommitWriter(_db.Factory, NullLogger<GroupCommitWriter>.Instance);
+        await using var secondWriter = new GroupCommitWriter(_db.Factory, NullLogger<GroupCommitWriter>.Instance);
+        var first = new LearnerStore(_db.Factory, firstWriter, _time);
+        var second = new LearnerStore(_db.Factory, secondWriter, _time);
+
+        var calls = await Task.WhenAll(
+            first.GetOrEnrolAsync(LearnerPlatforms.Discord, "77", "ada", "Etc/UTC", Ct),
+            second.GetOrEnrolAsync(LearnerPlatforms.Discord, "77", "ada", "Etc/UTC", Ct),
+            first.GetOrEnrolAsync(LearnerPlatforms.Discord, "77", "ada", "Etc/UTC", Ct),
+            second.GetOrEnrolAsync(LearnerPlatforms.Discord, "77", "ada", "Etc/UTC", Ct));
+        var later = await first.GetOrEnrolAsync(LearnerPlatforms.Discord, "77", "ada again", "Europe/Paris", Ct);
+
+        Assert.Single(calls, call => call.Enrolled);
+        Assert.Single(calls.Select(call => call.Learner.Id).Distinct());
+        Assert.False(later.Enrolled);
+        var enrolled = calls.Single(call => call.Enrolled).Learner;
+        Assert.Equal(later.Learner.Id, enrolled.Id);
+        Assert.Equal(("ada", "Etc/UTC", _time.GetUtcNow()), (later.Learner.DisplayName, later.Learner.TimeZoneId, later.Learner.CreatedAt));
+        Assert.Equal(later.Learner.CreatedAt, enrolled.CreatedAt); // the returned row is the stored one, to the millisecond
+    }
+
+    [Fact]
     public async Task A_servers_week_ranks_by_correct_then_reviews_ties_by_name_in_any_case_and_leaves_out_opt_outs()
     {
         var names = new[] { "bob", "Alice", "carol", "dave" };
