@@ -93,18 +93,22 @@ internal static partial class BurstRun
                         var before = await botProcess.ScrapeAsync();
                         var cpu = (Bot: botProcess.CpuTime, Fake: fake.CpuTime);
                         var burst = await BurstAsync(http, nextUser, size, size, perSecond: null);
+                        var used = (Bot: botProcess.CpuTime - cpu.Bot, Fake: fake.CpuTime - cpu.Fake); // before the scrape's own CPU
                         var after = await botProcess.ScrapeAsync();
                         Report($"Synchronous={level} burst of {size} new learners", burst);
-                        Breakdown(size, before, after, botProcess.CpuTime - cpu.Bot, fake.CpuTime - cpu.Fake);
+                        Breakdown(size, before, after, used.Bot, used.Fake);
+                        await CheckAnswersAsync(http, burst);
                         if (s == 0 && steady > 0)
                         {
                             before = after;
                             var count = (int)(steady * SteadyLength.TotalSeconds);
                             cpu = (botProcess.CpuTime, fake.CpuTime);
                             var session = await BurstAsync(http, nextUser, count, size, steady);
+                            used = (botProcess.CpuTime - cpu.Bot, fake.CpuTime - cpu.Fake);
                             after = await botProcess.ScrapeAsync();
                             Report($"Synchronous={level} steady {steady:0}/s for {SteadyLength.TotalSeconds:0} s by those {size} learners", session);
-                            Breakdown(count, before, after, botProcess.CpuTime - cpu.Bot, fake.CpuTime - cpu.Fake);
+                            Breakdown(count, before, after, used.Bot, used.Fake);
+                            await CheckAnswersAsync(http, session);
                         }
 
                         nextUser += size;
@@ -139,7 +143,7 @@ internal static partial class BurstRun
         }
 
         return [.. body["interactions"]!.AsArray().Select(i => new Timing(
-            (double?)i!["delivered_ms"] ?? double.NaN, (double?)i["callback_ms"], (int?)i["type"]))];
+            (string)i!["interaction_id"]!, (double?)i["delivered_ms"] ?? double.NaN, (double?)i["callback_ms"], (int?)i["type"]))];
     }
 
     /// <summary>Where the time went: the bot's own handling, its JIT and GC, and the CPU each process used, per interaction.</summary>
@@ -156,6 +160,39 @@ internal static partial class BurstRun
             + $"CPU per interaction: bot {botCpu.TotalMilliseconds / count:0.00} ms (JIT {Delta("dotnet_jit_compilation_time") * 1000 / count:0.00} ms, "
             + $"{Delta("dotnet_jit_compiled_methods"):0} methods compiled during the run; {Delta("dotnet_gc_collections"):0} GCs, pauses {Delta("dotnet_gc_pause_time") * 1000:0} ms in all), "
             + $"fake {fakeCpu.TotalMilliseconds / count:0.00} ms; thread-pool threads {after.GetValueOrDefault("dotnet_thread_pool_thread_count"):0}"));
+    }
+
+    /// <summary>
+    /// A fast answer counts only if it is the question: every answered interaction must have been answered with a card (its
+    /// study buttons), not an error or an empty reply. Prints how many were, and fails the run otherwise.
+    /// </summary>
+    private static async Task CheckAnswersAsync(HttpClient http, List<Timing> timings)
+    {
+        var wrong = new List<string>();
+        var cards = 0;
+        foreach (var timing in timings.Where(t => t.CallbackMs is not null))
+        {
+            var outcome = await http.GetFromJsonAsync<JsonObject>($"_fake/interactions/{timing.InteractionId}");
+            var message = outcome?["original"] ?? outcome?["response"]?["data"];
+            var ids = message?["custom_ids"]?.AsArray().Select(id => (string?)id)
+                ?? message?["components"]?.AsArray().SelectMany(row => row!["components"]!.AsArray()).Select(c => (string?)c!["custom_id"])
+                ?? [];
+            if (ids.Any(id => id?.StartsWith("study:", StringComparison.Ordinal) == true))
+            {
+                cards++;
+            }
+            else if (wrong.Count < 3)
+            {
+                wrong.Add((message?["content"]?.ToString() ?? outcome?.ToJsonString() ?? "nothing").ReplaceLineEndings(" "));
+            }
+        }
+
+        var answered = timings.Count(t => t.CallbackMs is not null);
+        Console.WriteLine($"//   {cards} of {answered} answers were a card");
+        if (cards != answered)
+        {
+            throw new InvalidOperationException($"{answered - cards} answers were not a card, e.g.: {string.Join(" | ", wrong)}");
+        }
     }
 
     private static void Report(string what, List<Timing> timings)
@@ -222,7 +259,7 @@ internal static partial class BurstRun
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed record Timing(double DeliveredMs, double? CallbackMs, int? Type);
+    private sealed record Timing(string InteractionId, double DeliveredMs, double? CallbackMs, int? Type);
 
     /// <summary>The fake Discord as its own process, on a free loopback port.</summary>
     private sealed partial class FakeProcess : IDisposable
@@ -304,6 +341,8 @@ internal static partial class BurstRun
     {
         private readonly Process _process;
         private readonly HttpClient _health;
+        private static readonly TimeSpan ScrapeCache = TimeSpan.FromMilliseconds(350);
+        private readonly Stopwatch _lastScrape = new();
 
         private BotProcess(Process process, Uri health)
         {
@@ -395,10 +434,21 @@ internal static partial class BurstRun
             }
         }
 
-        /// <summary>The bot's <c>/metrics</c>, each series summed over its labels, by metric name.</summary>
+        /// <summary>
+        /// The bot's <c>/metrics</c>, each series summed over its labels, by metric name. The Prometheus exporter answers a
+        /// scrape within 300 ms of the last one from its cache (<c>ScrapeResponseCacheDurationMilliseconds</c>): a burst that
+        /// ends sooner would read as nothing having happened, so a scrape waits that out.
+        /// </summary>
         public async Task<Dictionary<string, double>> ScrapeAsync()
         {
+            var sinceLast = _lastScrape.Elapsed;
+            if (_lastScrape.IsRunning && sinceLast < ScrapeCache)
+            {
+                await Task.Delay(ScrapeCache - sinceLast);
+            }
+
             var text = await _health.GetStringAsync(new Uri("metrics", UriKind.Relative));
+            _lastScrape.Restart();
             var sums = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var line in text.Split('\n'))
             {
