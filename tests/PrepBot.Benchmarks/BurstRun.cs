@@ -206,6 +206,10 @@ internal static partial class BurstRun
             $"// {what}: p50 {Percentile(answered, 0.50):0.0} ms, p99 {Percentile(answered, 0.99):0.0} ms, max {answered.LastOrDefault():0.0} ms "
             + $"({timings.Count(t => t.CallbackMs is not null)} of {timings.Count} answered, {deferred} deferred); fake dispatch→written p50 {Percentile(delivered, 0.5):0.0} / max {delivered.LastOrDefault():0.0} ms; "
             + $"load average {LoadAverage()}"));
+
+        // Where in the run the slowest were (the first few of a phase point at code compiled on first use, spread ones at pauses).
+        var slowest = timings.Select((t, i) => (Index: i, Ms: t.CallbackMs ?? double.PositiveInfinity)).OrderByDescending(t => t.Ms).Take(5);
+        Console.WriteLine("//   slowest (position in the run: ms): " + string.Join(", ", slowest.Select(t => string.Create(CultureInfo.InvariantCulture, $"#{t.Index}: {t.Ms:0.0}"))));
     }
 
     private static double Percentile(List<double> sorted, double p) =>

@@ -11,6 +11,7 @@ using PrepBot.Discord;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.Features.Cards;
 using PrepBot.Features.SqlPractice;
+using PrepBot.Features.Study;
 using PrepBot.Learning.Fsrs;
 using PrepBot.Operations;
 using PrepBot.Operations.Backups;
@@ -149,6 +150,7 @@ public static class PrepBotApp
     {
         var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>();
         builder.Services.AddPrepBotScheduling(data?.IsPostgres == true ? builder.Configuration.GetConnectionString("PrepBot") : null);
+        builder.Services.AddPrepBotQuizWarmUp(); // before the gateway connects: the first learners find /quiz compiled
         builder.Services.AddDiscordTransport(builder.Configuration);
         builder.Services.AddPrepBotOperations(builder.Configuration);
         configure?.Invoke(builder);

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Hosting;
 using PrepBot.FakeDiscord;
+using PrepBot.Features.Study;
 using PrepBot.Hosting;
 using PrepBot.Tests.Support;
 
@@ -24,7 +26,9 @@ public sealed class DiscordStartupTests : IAsyncLifetime
         _data.Delete(recursive: true);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string token, params string[] settings)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(string token, params string[] settings) => RunAsync(token, configure: null, settings);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string token, Action<HostApplicationBuilder>? configure, params string[] settings)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -38,6 +42,7 @@ public sealed class DiscordStartupTests : IAsyncLifetime
                 "--Logging:LogLevel:Default=None",
                 .. settings,
             ],
+            configure,
             output: output,
             error: error);
         return (exit, output.ToString(), error.ToString());
@@ -54,6 +59,21 @@ public sealed class DiscordStartupTests : IAsyncLifetime
         Assert.StartsWith("Running on Discord", output, StringComparison.Ordinal);
         Assert.Equal("Discord error: Discord refused the bot token (401 Unauthorized). Check Discord:Token (PrepBot__Discord__Token).", error.Trim());
         Assert.DoesNotContain(badToken, output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_quiz_path_is_compiled_before_the_gateway_connects()
+    {
+        List<Type?> started = [];
+
+        var (exit, _, _) = await RunAsync(
+            "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Wrong.not-the-token",
+            builder => started.AddRange(builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType)))
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // Hosted services start in the order they were added.
+        Assert.Equal(PrepBotApp.ExitDiscordFailed, exit);
+        Assert.InRange(started.IndexOf(typeof(QuizWarmUp)), 0, started.IndexOf(typeof(PrepBot.DiscordFrontEnd.DiscordFrontEndService)) - 1);
     }
 
     [Fact]

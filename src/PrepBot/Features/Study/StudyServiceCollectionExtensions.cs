@@ -6,6 +6,16 @@ namespace PrepBot.Features.Study;
 
 public static class StudyServiceCollectionExtensions
 {
+    /// <summary>
+    /// The reads of a returning learner's <c>/quiz</c> run once at start (<see cref="QuizWarmUp"/>), for a front end serving many
+    /// learners: register it before the front end's own hosted service, so it runs before the first learner arrives.
+    /// </summary>
+    public static IServiceCollection AddPrepBotQuizWarmUp(this IServiceCollection services)
+    {
+        services.AddHostedService<QuizWarmUp>();
+        return services;
+    }
+
     /// <summary><c>/cards suspended</c> and <c>/cards resume</c>: a learner's suspended cards.</summary>
     public static CommandDescriptor CardsGroup { get; } =
         new CommandDescriptor("cards", "Your suspended cards: list them and resume them.")
