@@ -14,10 +14,24 @@ public sealed class DataOptions
 
     /// <summary>
     /// The database engine: <c>Sqlite</c> (the default: one file, nothing to install) or <c>Postgres</c>, reached through
-    /// <c>ConnectionStrings:PrepBot</c>. PostgreSQL is the target of <c>data copy --to-postgres</c> for now; running the bot on
-    /// it is refused at start until every store speaks it (issue 19).
+    /// <c>ConnectionStrings:PrepBot</c>, for deployments of several processes (the README's "Running more than one process").
     /// </summary>
     public string Provider { get; set; } = Sqlite;
+
+    /// <summary>The most a pool may hold: PostgreSQL's own default <c>max_connections</c> is 100 for every client together.</summary>
+    public const int MaxPostgresPoolSize = 1000;
+
+    /// <summary>
+    /// PostgreSQL only: how many connections this process keeps to the server (1–1000; empty: twice the processor count, at
+    /// least 4). They are opened at start and stay open, and a burst of learners queues for them rather than opening one
+    /// each: every connection is a server process, and 200 of them forked at once cost a class's first <c>/quiz</c> far more
+    /// than waiting their turn for a few (the README's PostgreSQL burst figures). <c>Maximum Pool Size</c> and
+    /// <c>Minimum Pool Size</c> in the connection string win over it.
+    /// </summary>
+    public int? PostgresPoolSize { get; set; }
+
+    /// <summary><see cref="PostgresPoolSize"/>, or its default on this machine.</summary>
+    public int EffectivePostgresPoolSize => PostgresPoolSize ?? Math.Max(4, 2 * Environment.ProcessorCount);
 
     /// <summary>PostgreSQL's connection string, from <c>ConnectionStrings:PrepBot</c> (not from this section). A secret: never logged.</summary>
     public string? ConnectionString { get; set; }
@@ -77,6 +91,11 @@ internal sealed class DataOptionsValidator : IValidateOptions<DataOptions>
         if (!SynchronousModes.Contains(options.Synchronous, StringComparer.OrdinalIgnoreCase))
         {
             failures.Add($"Data:Synchronous: '{options.Synchronous}' is not one of {string.Join(", ", SynchronousModes)}.");
+        }
+
+        if (options.PostgresPoolSize is < 1 or > DataOptions.MaxPostgresPoolSize)
+        {
+            failures.Add($"Data:PostgresPoolSize: must be from 1 to {DataOptions.MaxPostgresPoolSize} connections (got {options.PostgresPoolSize}), or left out for twice the processor count.");
         }
 
         if (options.CheckpointIntervalSeconds is < 1 or > 3600)

@@ -42,7 +42,8 @@ public static class DataServiceCollectionExtensions
             if (options.IsPostgres)
             {
                 var postgres = new DbContextOptionsBuilder<PostgresPrepBotDbContext>().UseApplicationServiceProvider(provider);
-                PostgresDatabase.Configure(postgres, options.ConnectionString!, retryOnFailure: true, provider.GetRequiredService<ILoggerFactory>(), options.Synchronous);
+                PostgresDatabase.Configure(
+                    postgres, options.ConnectionString!, retryOnFailure: true, provider.GetRequiredService<ILoggerFactory>(), options.Synchronous, options.EffectivePostgresPoolSize);
                 return PostgresDatabase.Adapt(new PooledDbContextFactory<PostgresPrepBotDbContext>(postgres.Options));
             }
 
@@ -58,8 +59,9 @@ public static class DataServiceCollectionExtensions
         // Group commit of small concurrent writes (enrolments, the server roster): see GroupCommitWriter.
         services.AddSingleton<GroupCommitWriter>();
 
-        // First hosted service: every later one sees the current schema.
+        // First hosted service: every later one sees the current schema. Then, on PostgreSQL, the pool's connections are opened.
         services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService<PostgresPoolWarmer>();
         // SQLite only: the checkpointer of its write-ahead log idles on PostgreSQL, which checkpoints itself.
         services.AddSingleton<WalCheckpointer>();
         services.AddHostedService(provider => provider.GetRequiredService<WalCheckpointer>());

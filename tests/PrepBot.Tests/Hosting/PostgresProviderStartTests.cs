@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using PrepBot.Data.Postgres;
 using PrepBot.Hosting;
 using PrepBot.Terminal;
 using PrepBot.Tests.Data.Postgres;
@@ -17,16 +19,69 @@ public sealed class PostgresProviderStartTests(PostgresServer server) : IDisposa
 
     private string SqlitePath => Path.Combine(_folder.FullName, "prepbot.db");
 
-    private async Task<(int Exit, string Error)> StartPracticeAsync(params string[] settings)
+    private Task<(int Exit, string Error)> StartPracticeAsync(params string[] settings) => StartPracticeAsync(configure: null, settings);
+
+    private async Task<(int Exit, string Error)> StartPracticeAsync(Action<IServiceCollection>? configure, params string[] settings)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await PrepBotApp.RunAsync(
             ["practice", $"--Data:DatabasePath={SqlitePath}", $"--Content:Directory={RepositoryFolders.Content}", "--Content:WatchForChanges=false", .. settings],
-            builder => builder.Services.AddSingleton(new TerminalIO(new StringReader("/quit\n"), output)),
+            builder =>
+            {
+                builder.Services.AddSingleton(new TerminalIO(new StringReader("/quit\n"), output));
+                configure?.Invoke(builder.Services);
+            },
             output,
             error);
         return (exit, error.ToString());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public async Task A_pool_size_out_of_range_is_one_configuration_error_naming_the_key(string size)
+    {
+        var (exit, error) = await StartPracticeAsync(
+            "--Data:Provider=Postgres", "--ConnectionStrings:PrepBot=Host=127.0.0.1;Database=prepbot", $"--Data:PostgresPoolSize={size}");
+
+        Assert.Equal(PrepBotApp.ExitBadConfiguration, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Configuration error: Data:PostgresPoolSize: must be from 1 to 1000 connections (got {size})", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pools_connections_are_open_before_the_first_learner_and_closed_when_the_bot_stops()
+    {
+        await using var database = await server.CreateDatabaseAsync();
+        var count = $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = '{PostgresDatabase.ApplicationName}'";
+        var atStart = -1L;
+
+        var (exit, error) = await StartPracticeAsync(
+            services => services.AddHostedService(_ => new AtStart(async () => atStart = long.Parse(await ScalarAsync(database.ConnectionString, count), System.Globalization.CultureInfo.InvariantCulture))),
+            "--Data:Provider=Postgres", $"--ConnectionStrings:PrepBot={database.ConnectionString}", "--Data:PostgresPoolSize=3");
+
+        Assert.True(exit == PrepBotApp.ExitOk, error);
+        Assert.Equal(3, atStart);
+        Assert.Equal("0", await ScalarAsync(database.ConnectionString, count));
+    }
+
+    [Fact]
+    public async Task A_pool_the_server_will_not_open_is_one_configuration_error_naming_the_key()
+    {
+        await using var database = await server.CreateDatabaseAsync();
+        var role = "prepbot_limited_" + Guid.NewGuid().ToString("N")[..8];
+        await ScalarAsync(database.ConnectionString, $"CREATE ROLE {role} LOGIN CONNECTION LIMIT 2");
+        await ScalarAsync(database.ConnectionString, $"ALTER DATABASE \"{database.Name}\" OWNER TO {role}");
+        var limited = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role }.ConnectionString;
+
+        var (exit, error) = await StartPracticeAsync("--Data:Provider=Postgres", $"--ConnectionStrings:PrepBot={limited}", "--Data:PostgresPoolSize=5");
+
+        Assert.Equal(PrepBotApp.ExitBadConfiguration, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Configuration error: Data:PostgresPoolSize: opened ", line, StringComparison.Ordinal);
+        Assert.Contains("of the 5 connections this process keeps to PostgreSQL at 127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.Contains("Lower Data:PostgresPoolSize, or raise the server's max_connections.", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,6 +164,14 @@ public sealed class PostgresProviderStartTests(PostgresServer server) : IDisposa
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("Configuration error: Data:Backup:Directory: the daily backup copies PrepBot's SQLite file, and Data:Provider is Postgres", line, StringComparison.Ordinal);
         Assert.Contains("pg_dump", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <paramref name="check"/> when the host starts it (after every service registered before it).</summary>
+    private sealed class AtStart(Func<Task> check) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => check();
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static async Task<string> ScalarAsync(string connectionString, string sql)

@@ -8,6 +8,9 @@ namespace PrepBot.Data.Postgres;
 /// <summary>PrepBot's database on PostgreSQL: the context options, a context factory the stores can take, and a safe description of where it is.</summary>
 public static class PostgresDatabase
 {
+    /// <summary>How PrepBot's connections are named on the server (<c>pg_stat_activity.application_name</c>) unless the connection string names them.</summary>
+    public const string ApplicationName = "PrepBot";
+
     /// <summary>Where the connection string of PostgreSQL is read from.</summary>
     public const string ConnectionStringKey = "ConnectionStrings:PrepBot";
 
@@ -17,18 +20,19 @@ public static class PostgresDatabase
     /// without it every failure surfaces at once (the one-shot <c>data copy</c>).
     /// </summary>
     public static DbContextOptions<PostgresPrepBotDbContext> Options(
-        string connectionString, bool retryOnFailure = true, ILoggerFactory? loggers = null, string synchronous = "Normal")
+        string connectionString, bool retryOnFailure = true, ILoggerFactory? loggers = null, string synchronous = "Normal", int? poolSize = null)
     {
         var builder = new DbContextOptionsBuilder<PostgresPrepBotDbContext>();
-        Configure(builder, connectionString, retryOnFailure, loggers, synchronous);
+        Configure(builder, connectionString, retryOnFailure, loggers, synchronous, poolSize);
         return builder.Options;
     }
 
     /// <summary>Points <paramref name="builder"/> at PostgreSQL as <see cref="Options"/> does (for a factory registered in DI).</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string connectionString, bool retryOnFailure, ILoggerFactory? loggers, string synchronous = "Normal")
+    public static void Configure(
+        DbContextOptionsBuilder builder, string connectionString, bool retryOnFailure, ILoggerFactory? loggers, string synchronous = "Normal", int? poolSize = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseNpgsql(Tuned(connectionString, synchronous), npgsql =>
+        builder.UseNpgsql(Tuned(connectionString, synchronous, poolSize), npgsql =>
         {
             if (retryOnFailure)
             {
@@ -48,20 +52,44 @@ public static class PostgresDatabase
     /// fraction of a second: a crash of PrepBot or a clean restart of the server loses nothing; a crash of the server or its
     /// machine can lose the last moments of commits, never corrupt the database), <c>Full</c> and <c>Extra</c> keep the server's
     /// setting (on by default: each commit waits for its flush). A <c>synchronous_commit</c> the operator put in the connection
-    /// string's <c>Options</c> wins.
+    /// string's <c>Options</c> wins. With <paramref name="poolSize"/> (the bot's <c>Data:PostgresPoolSize</c>) the pool holds at most
+    /// that many connections and keeps them open when idle (<c>Maximum Pool Size</c>, <c>Minimum Pool Size</c>), unless the
+    /// connection string sets them. Connections are named <see cref="ApplicationName"/> on the server unless the string names them.
     /// </summary>
-    public static string Tuned(string connectionString, string synchronous = "Normal")
+    public static string Tuned(string connectionString, string synchronous = "Normal", int? poolSize = null)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        // The keys the operator wrote, as Npgsql reads them: case and spaces do not matter ("Max Auto Prepare", "maxautoprepare").
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        if (!given.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
         }
 
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (!given.Contains("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        if (!given.Contains("ApplicationName"))
+        {
+            builder.ApplicationName = ApplicationName;
+        }
+
+        if (poolSize is { } size)
+        {
+            var minimumGiven = given.Contains("MinimumPoolSize") || given.Contains("MinPoolSize");
+            if (!given.Contains("MaximumPoolSize") && !given.Contains("MaxPoolSize"))
+            {
+                builder.MaxPoolSize = minimumGiven ? Math.Max(size, builder.MinPoolSize) : size;
+            }
+
+            if (!minimumGiven)
+            {
+                builder.MinPoolSize = Math.Min(size, builder.MaxPoolSize);
+            }
         }
 
         if (string.Equals(synchronous, "Normal", StringComparison.OrdinalIgnoreCase)

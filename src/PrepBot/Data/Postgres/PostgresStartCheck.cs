@@ -27,7 +27,8 @@ public static class PostgresStartCheck
         var where = PostgresDatabase.Describe(connectionString);
         try
         {
-            await using var connection = new NpgsqlConnection(connectionString);
+            // Not pooled: this one connection is closed for good, not left idle beside the bot's own pool.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
