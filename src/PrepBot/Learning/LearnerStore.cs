@@ -93,6 +93,13 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
         return await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The first learner enrolled, or null when there is none (for a start-up warm-up that reads real rows).</summary>
+    public async Task<Learner?> FirstAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Learners.AsNoTracking().OrderBy(l => l.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The learner with this id (who must exist).</summary>
     public async Task<Learner> GetAsync(long learnerId, CancellationToken cancellationToken)
     {

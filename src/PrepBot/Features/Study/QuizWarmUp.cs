@@ -8,8 +8,8 @@ using PrepBot.Learning;
 namespace PrepBot.Features.Study;
 
 /// <summary>
-/// Runs the reads of a returning learner's <c>/quiz</c> once at start, before the bot connects to Discord, for a learner who
-/// does not exist: the database is only read, nothing is written. The Release bot compiles each method fully on its first
+/// Runs the reads of a returning learner's <c>/quiz</c> a few times at start, before the bot connects to Discord, for the first
+/// learner enrolled (or nobody, on a new database): the database is only read, nothing is written. The Release bot compiles each method fully on its first
 /// call (tiered compilation is off) and EF Core translates each query shape on its first run; without this, the first
 /// returning learners after a start or deploy waited for about a hundred such compilations (70–95 ms instead of 3).
 /// A failure is logged and the start goes on: it only costs those first learners the wait.
@@ -20,12 +20,22 @@ public sealed partial class QuizWarmUp(
     /// <summary>No learner has it: identity ids come from the database's sequence, which starts at 1.</summary>
     private const long NobodyId = 0;
 
+    /// <summary>
+    /// Runs of the path: on PostgreSQL Npgsql prepares a statement on the server from its fifth use on a connection
+    /// (<c>Max Auto Prepare</c>), a path of its own to compile.
+    /// </summary>
+    private const int Runs = 6;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await RunAsync(cancellationToken).ConfigureAwait(false);
+            for (var run = 0; run < Runs; run++)
+            {
+                await RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var elapsed = Stopwatch.GetElapsedTime(started);
             LogWarmedUp(logger, elapsed.TotalMilliseconds);
         }
@@ -37,11 +47,18 @@ public sealed partial class QuizWarmUp(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The lookup of an identity, then a <c>/quiz</c>'s choice and question for a returning and for a new learner.</summary>
+    /// <summary>
+    /// A returning learner's <c>/quiz</c>: the lookup of their identity, the choice of a card and its question, for the first
+    /// learner enrolled (their real rows: what a returning learner's reads materialise) or, on a new database, for nobody; then a
+    /// new learner's.
+    /// </summary>
     internal async Task RunAsync(CancellationToken cancellationToken)
     {
-        await learners.FindAsync(LearnerPlatforms.Discord, "0", cancellationToken).ConfigureAwait(false);
-        var nobody = new Learner
+        var someone = await learners.FirstAsync(cancellationToken).ConfigureAwait(false);
+        var learner = someone is null
+            ? null
+            : await learners.FindAsync(someone.Platform, someone.PlatformUserId, cancellationToken).ConfigureAwait(false);
+        learner ??= new Learner
         {
             Id = NobodyId,
             Platform = LearnerPlatforms.Discord,
@@ -50,9 +67,10 @@ public sealed partial class QuizWarmUp(
             TimeZoneId = "UTC",
             CreatedAt = time.GetUtcNow(),
         };
+        var zone = StudyCalendar.FindZone(learner.TimeZoneId) ?? TimeZoneInfo.Utc;
         foreach (var enrolled in new[] { false, true })
         {
-            var context = new LearnerContext(nobody, TimeZoneInfo.Utc) { Enrolled = enrolled };
+            var context = new LearnerContext(learner, zone) { Enrolled = enrolled };
             if (await picker.ForQuizAsync(context, CardRequest.None, cancellationToken).ConfigureAwait(false) is { } picked)
             {
                 study.Ask(context, picked, StudyMode.Quiz);
