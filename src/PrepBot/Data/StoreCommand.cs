@@ -19,7 +19,7 @@ public enum SqlDialect
 /// (both providers accept it), <c>INSERT … ON CONFLICT … DO NOTHING / DO UPDATE</c> (both), <c>CASE WHEN … THEN 1 ELSE 0 END</c>
 /// rather than summing a comparison, <c>LOWER(x)</c> rather than <c>COLLATE NOCASE</c>, days bound as <see cref="DateOnly"/>
 /// (SQLite stores <c>yyyy-MM-dd</c> text, PostgreSQL a <c>date</c>), instants as Unix milliseconds (<see cref="StorageEncoding"/>)
-/// on both. Branch on <see cref="Dialect(DbConnection)"/> only for what cannot be shared.
+/// on both. Branch on <see cref="Dialect(PrepBotDbContext)"/> only for what cannot be shared.
 /// </summary>
 internal static class StoreCommand
 {
@@ -29,9 +29,6 @@ internal static class StoreCommand
         ArgumentNullException.ThrowIfNull(db);
         return db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? SqlDialect.Postgres : SqlDialect.Sqlite;
     }
-
-    /// <summary>The engine behind an open connection.</summary>
-    public static SqlDialect Dialect(DbConnection connection) => connection is NpgsqlConnection ? SqlDialect.Postgres : SqlDialect.Sqlite;
 
     /// <summary>The context's connection, opened through EF Core (so SQLite gets PrepBot's pragmas, see <see cref="SqlitePragmas"/>).</summary>
     public static async Task<DbConnection> OpenConnectionAsync(PrepBotDbContext db, CancellationToken cancellationToken)
