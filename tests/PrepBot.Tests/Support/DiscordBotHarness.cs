@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PrepBot.Data;
 using PrepBot.Discord;
+using PrepBot.Discord.Gateway;
 using PrepBot.DiscordFrontEnd;
 using PrepBot.FakeDiscord;
 using PrepBot.FakeDiscord.Gateway;
@@ -95,6 +96,10 @@ internal sealed class DiscordBotHarness : IAsyncDisposable
         await host.StartAsync(TestContext.Current.CancellationToken);
         await discord.WaitUntilAsync(() => discord.IdentifyCount > identifiesBefore && discord.OpenGatewayConnections > 0, "the bot to identify");
         await discord.WaitForReadyAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // The fake has sent READY; the bot is ready (its shard connected, what /readyz reports) once it has read it.
+        await host.Services.GetRequiredService<DiscordGatewayClient>().WaitUntilReadyAsync(TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         return new DiscordBotHarness(host, discord);
     }
 
