@@ -67,7 +67,7 @@ internal sealed partial class PostgresPoolWarmer(
         var data = options.Value;
         if (data.IsPostgres)
         {
-            using var pooled = new NpgsqlConnection(PostgresDatabase.Tuned(data.ConnectionString!, data.Synchronous, data.EffectivePostgresPoolSize));
+            using var pooled = new NpgsqlConnection(PoolConnectionString(data));
             NpgsqlConnection.ClearPool(pooled);
         }
 
@@ -75,8 +75,11 @@ internal sealed partial class PostgresPoolWarmer(
     }
 
     /// <summary>How many connections the bot's pool keeps open: its <c>Minimum Pool Size</c> after PrepBot's defaults.</summary>
-    internal static int ConnectionsKept(DataOptions data) =>
-        new NpgsqlConnectionStringBuilder(PostgresDatabase.Tuned(data.ConnectionString!, data.Synchronous, data.EffectivePostgresPoolSize)).MinPoolSize;
+    private static int ConnectionsKept(DataOptions data) => new NpgsqlConnectionStringBuilder(PoolConnectionString(data)).MinPoolSize;
+
+    /// <summary>The connection string the bot's contexts use, which names their pool (see <c>AddPrepBotData</c>).</summary>
+    private static string PoolConnectionString(DataOptions data) =>
+        PostgresDatabase.Tuned(data.ConnectionString!, data.Synchronous, data.EffectivePostgresPoolSize);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened {Count} pooled connections to PostgreSQL at {Database}")]
     private static partial void LogOpened(ILogger logger, int count, string database);

@@ -52,7 +52,7 @@ public sealed partial class QuizWarmUp(
     /// learner enrolled (their real rows: what a returning learner's reads materialise) or, on a new database, for nobody; then a
     /// new learner's.
     /// </summary>
-    internal async Task RunAsync(CancellationToken cancellationToken)
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
         var someone = await learners.FirstAsync(cancellationToken).ConfigureAwait(false);
         var learner = someone is null
