@@ -43,9 +43,16 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         _contexts = contexts;
         _logger = logger;
 
-        // Its own thread: SQLite's calls block (fsync, the write lock), and must not take a thread-pool thread from the
-        // gateway and REST code the rest of the burst needs.
-        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        using var probe = contexts.CreateDbContext();
+        _loop = StoreCommand.Dialect(probe) == SqlDialect.Postgres
+            // Network I/O: each statement's reply continues the batch on the thread-pool thread it arrives on. Blocking a
+            // thread of its own on every reply would cost two more thread switches per statement (the pool thread that
+            // completes the read wakes the writer's thread), and on a burst of new learners those switches are most of the
+            // bot's CPU beyond SQLite's.
+            ? Task.Run(RunAsync)
+            // Its own thread: SQLite's calls block (fsync, the write lock), and must not take a thread-pool thread from the
+            // gateway and REST code the rest of the burst needs.
+            : Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Transactions committed so far (a batch of one write is one).</summary>
@@ -77,10 +84,6 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         await _loop.ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The writer's thread. It blocks on purpose: SQLite's "async" calls complete synchronously, so the whole batch runs
-    /// here rather than hopping onto the thread pool.
-    /// </summary>
     /// <summary>Lets the writes already queued finish, then stops (for containers disposed synchronously).</summary>
     public void Dispose()
     {
@@ -88,37 +91,59 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable, IDisposable
         _loop.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// The writer's thread on SQLite. It blocks on purpose: SQLite's "async" calls complete synchronously, so the whole batch
+    /// runs here rather than hopping onto the thread pool.
+    /// </summary>
     private void Run()
     {
         var batch = new List<PendingWrite>(MaxBatch);
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                if (!pending.TryStart())
-                {
-                    continue;
-                }
+            RunQueuedAsync(batch).GetAwaiter().GetResult();
+        }
+    }
 
-                batch.Add(pending);
+    /// <summary>The writer on PostgreSQL: a loop on the thread pool, one batch at a time.</summary>
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            await RunQueuedAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes the writes waiting (at most <see cref="MaxBatch"/>) and runs them as one batch.</summary>
+    private async Task RunQueuedAsync(List<PendingWrite> batch)
+    {
+        batch.Clear();
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+        {
+            if (!pending.TryStart())
+            {
+                continue;
             }
 
-            if (batch.Count > 0)
+            batch.Add(pending);
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await RunBatchAsync(batch).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Never leave a caller waiting, nor stop the writer: the next batch runs as usual.
+            LogBatchFailed(ex, batch.Count);
+            foreach (var pending in batch)
             {
-                try
-                {
-                    RunBatchAsync(batch).GetAwaiter().GetResult();
-                }
-                catch (Exception ex)
-                {
-                    // Never leave a caller waiting, nor stop the writer: the next batch runs as usual.
-                    LogBatchFailed(ex, batch.Count);
-                    foreach (var pending in batch)
-                    {
-                        pending.Fail(ex);
-                    }
-                }
+                pending.Fail(ex);
             }
         }
     }
