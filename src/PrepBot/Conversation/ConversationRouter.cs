@@ -56,12 +56,12 @@ public sealed partial class ConversationRouter
                 ?? Unrecognised(customId!);
         }
 
-        var (learner, enrolled) = await _learners.GetOrEnrolAsync(who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, cancellationToken)
-            .ConfigureAwait(false);
+        var (learner, enrolled) = await _learners.GetOrEnrolAsync(
+            who.Platform, who.UserId, who.DisplayName, who.DefaultTimeZoneId, EnrolmentWrites(who), cancellationToken).ConfigureAwait(false);
         foreach (var hook in _hooks)
         {
             // e.g. the server's leaderboard ranks the learners who use PrepBot there.
-            await hook.Run(who, learner, cancellationToken).ConfigureAwait(false);
+            await hook.Run(who, learner, enrolled, cancellationToken).ConfigureAwait(false);
         }
 
         var zone = StudyCalendar.FindZone(learner.TimeZoneId) ?? TimeZoneInfo.Utc;
@@ -83,6 +83,21 @@ public sealed partial class ConversationRouter
 
         return await component.Handle(new ComponentRequest(who, context, customId!, input), cancellationToken).ConfigureAwait(false)
             ?? Unrecognised(customId!);
+    }
+
+    /// <summary>What the hooks would write about this identity if this input enrols them (written only then).</summary>
+    private List<EnrolmentWrite> EnrolmentWrites(LearnerIdentity who)
+    {
+        var writes = new List<EnrolmentWrite>(_hooks.Count);
+        foreach (var hook in _hooks)
+        {
+            if (hook.OnEnrolment?.Invoke(who) is { } write)
+            {
+                writes.Add(write);
+            }
+        }
+
+        return writes;
     }
 
     /// <summary>The handler registered for the id's prefix: everything up to and including the first <c>:</c>.</summary>

@@ -4,6 +4,13 @@ using PrepBot.Data;
 namespace PrepBot.Learning;
 
 /// <summary>
+/// A first row another table keeps about a learner, written in the same write (and transaction) as their enrolment, given
+/// the new learner's id. It runs in the database writer's batch: it must be short, use only <paramref name="batch"/>, and be
+/// safe to run twice (the writer may run a batch again after a lost connection).
+/// </summary>
+public delegate Task EnrolmentWrite(PrepBotDbContext batch, long learnerId, CancellationToken cancellationToken);
+
+/// <summary>
 /// Finds learners by platform identity, enrolling them on first use. Enrolments go through the <see cref="GroupCommitWriter"/>:
 /// when a class starts and hundreds of new learners arrive at once, they are committed a batch at a time.
 /// </summary>
@@ -17,9 +24,20 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
     /// As <see cref="GetOrCreateAsync"/>, and whether this call enrolled them: true only for the row this call inserted (not
     /// for one another request or process enrolled meanwhile), so nothing but that row is stored about them yet.
     /// </summary>
+    public Task<(Learner Learner, bool Enrolled)> GetOrEnrolAsync(
+        string platform, string platformUserId, string displayName, string timeZoneId, CancellationToken cancellationToken) =>
+        GetOrEnrolAsync(platform, platformUserId, displayName, timeZoneId, alongside: [], cancellationToken);
+
+    /// <summary>
+    /// As above; when this call enrols them, <paramref name="alongside"/> (other tables' first rows about a new learner, e.g.
+    /// a server's roster) are written in the same write as the learner's row: committed with it or not at all, and one wait on
+    /// the writer instead of one per table. Enrolled is true only when they were.
+    /// </summary>
     public async Task<(Learner Learner, bool Enrolled)> GetOrEnrolAsync(
-        string platform, string platformUserId, string displayName, string timeZoneId, CancellationToken cancellationToken)
+        string platform, string platformUserId, string displayName, string timeZoneId, IReadOnlyList<EnrolmentWrite> alongside,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alongside);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await Find(db, platform, platformUserId, cancellationToken).ConfigureAwait(false) is { } existing)
@@ -31,7 +49,7 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
         var createdAt = time.GetUtcNow();
         try
         {
-            return await EnrolAsync(platform, platformUserId, displayName, timeZoneId, createdAt, cancellationToken).ConfigureAwait(false);
+            return await EnrolAsync(platform, platformUserId, displayName, timeZoneId, createdAt, alongside, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StoreCommand.IsUniqueViolation(ex))
         {
@@ -52,7 +70,8 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
     /// however many arrive together.
     /// </summary>
     private Task<(Learner Learner, bool Enrolled)> EnrolAsync(
-        string platform, string platformUserId, string displayName, string timeZoneId, DateTimeOffset createdAt, CancellationToken cancellationToken)
+        string platform, string platformUserId, string displayName, string timeZoneId, DateTimeOffset createdAt, IReadOnlyList<EnrolmentWrite> alongside,
+        CancellationToken cancellationToken)
     {
         var createdAtMillis = StorageEncoding.Millis(createdAt);
         return writer.WriteAsync(
@@ -67,6 +86,11 @@ public sealed class LearnerStore(IDbContextFactory<PrepBotDbContext> contextFact
                     """).ToListAsync(ct).ConfigureAwait(false);
                 if (inserted is [var id])
                 {
+                    foreach (var write in alongside)
+                    {
+                        await write(batch, id, ct).ConfigureAwait(false);
+                    }
+
                     var learner = new Learner
                     {
                         Id = id,

@@ -30,7 +30,10 @@ public static class StatsServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var roster = provider.GetRequiredService<GuildRosterStore>();
-            return new LearnerHook((who, learner, ct) => who.GuildId is { } guildId ? roster.RecordAsync(guildId, learner.Id, ct).AsTask() : Task.CompletedTask);
+            return new LearnerHook((who, learner, enrolled, ct) => who.GuildId is { } guildId ? roster.RecordAsync(guildId, learner.Id, enrolled, ct).AsTask() : Task.CompletedTask)
+            {
+                OnEnrolment = who => who.GuildId is { } guildId ? roster.WithEnrolment(guildId) : null,
+            };
         });
         services.AddCommand<LeaderboardHandler>(
             new CommandDescriptor("leaderboard", "This week's most correct answers in this server: the top 10 and your place.") { GuildOnly = true },

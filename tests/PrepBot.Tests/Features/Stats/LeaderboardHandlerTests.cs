@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PrepBot.Conversation;
+using PrepBot.Data;
 using PrepBot.Features.Stats;
 using PrepBot.Tests.Support;
 
@@ -41,6 +43,21 @@ public sealed class LeaderboardHandlerTests : IDisposable
         Assert.Contains("- **#1** Ada — **2** correct of 2 reviews\n- **#2** Grace — **0** correct of 1 reviews", board, StringComparison.Ordinal);
         Assert.DoesNotContain("Linus", board, StringComparison.Ordinal);
         Assert.Contains("You: **#2** of 2 — 0 correct of 1 reviews", board, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_learners_first_input_in_a_server_enrols_them_and_puts_them_on_its_board_in_one_commit()
+    {
+        await using var bot = await StartAsync();
+        var writer = bot.Services.GetRequiredService<GroupCommitWriter>();
+        var batches = writer.Batches;
+
+        await bot.TypeAsync(Ada, "/leaderboard");
+        var firstInput = writer.Batches - batches;
+        await bot.AnswerAsync(Ada, "Good"); // her later inputs write no roster row: the first one's is remembered
+
+        Assert.Equal(1, firstInput);
+        Assert.Contains("- **#1** Ada — **1** correct of 1 reviews", await bot.TypeAsync(Grace, "/leaderboard"), StringComparison.Ordinal);
     }
 
     [Fact]
