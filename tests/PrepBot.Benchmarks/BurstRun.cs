@@ -91,23 +91,23 @@ internal static partial class BurstRun
                         }
 
                         var before = await botProcess.ScrapeAsync();
-                        var cpu = (Bot: botProcess.CpuTime, Fake: fake.CpuTime);
+                        var cpu = (Bot: botProcess.CpuTime, Fake: fake.CpuTime, Server: PostgresServerCpu());
                         var burst = await BurstAsync(http, nextUser, size, size, perSecond: null);
-                        var used = (Bot: botProcess.CpuTime - cpu.Bot, Fake: fake.CpuTime - cpu.Fake); // before the scrape's own CPU
+                        var used = (Bot: botProcess.CpuTime - cpu.Bot, Fake: fake.CpuTime - cpu.Fake, Server: PostgresServerCpu() - cpu.Server); // before the scrape's own CPU
                         var after = await botProcess.ScrapeAsync();
                         Report($"Synchronous={level} burst of {size} new learners", burst);
-                        Breakdown(size, before, after, used.Bot, used.Fake);
+                        Breakdown(size, before, after, used.Bot, used.Fake, used.Server);
                         await CheckAnswersAsync(http, burst);
                         if (s == 0 && steady > 0)
                         {
                             before = after;
                             var count = (int)(steady * SteadyLength.TotalSeconds);
-                            cpu = (botProcess.CpuTime, fake.CpuTime);
+                            cpu = (botProcess.CpuTime, fake.CpuTime, PostgresServerCpu());
                             var session = await BurstAsync(http, nextUser, count, size, steady);
-                            used = (botProcess.CpuTime - cpu.Bot, fake.CpuTime - cpu.Fake);
+                            used = (botProcess.CpuTime - cpu.Bot, fake.CpuTime - cpu.Fake, PostgresServerCpu() - cpu.Server);
                             after = await botProcess.ScrapeAsync();
                             Report($"Synchronous={level} steady {steady:0}/s for {SteadyLength.TotalSeconds:0} s by those {size} learners", session);
-                            Breakdown(count, before, after, used.Bot, used.Fake);
+                            Breakdown(count, before, after, used.Bot, used.Fake, used.Server);
                             await CheckAnswersAsync(http, session);
                         }
 
@@ -147,7 +147,8 @@ internal static partial class BurstRun
     }
 
     /// <summary>Where the time went: the bot's own handling, its JIT and GC, and the CPU each process used, per interaction.</summary>
-    private static void Breakdown(int count, Dictionary<string, double> before, Dictionary<string, double> after, TimeSpan botCpu, TimeSpan fakeCpu)
+    private static void Breakdown(
+        int count, Dictionary<string, double> before, Dictionary<string, double> after, TimeSpan botCpu, TimeSpan fakeCpu, TimeSpan serverCpu)
     {
         double Delta(string prefix) =>
             after.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(m => m.Value)
@@ -159,7 +160,52 @@ internal static partial class BurstRun
             $"//   bot arrival→answer sent mean {Delta("prepbot_interaction_duration_seconds_sum") / Math.Max(1, handled) * 1000:0.0} ms; "
             + $"CPU per interaction: bot {botCpu.TotalMilliseconds / count:0.00} ms (JIT {Delta("dotnet_jit_compilation_time") * 1000 / count:0.00} ms, "
             + $"{Delta("dotnet_jit_compiled_methods"):0} methods compiled during the run; {Delta("dotnet_gc_collections"):0} GCs, pauses {Delta("dotnet_gc_pause_time") * 1000:0} ms in all), "
-            + $"fake {fakeCpu.TotalMilliseconds / count:0.00} ms; thread-pool threads {after.GetValueOrDefault("dotnet_thread_pool_thread_count"):0}"));
+            + $"fake {fakeCpu.TotalMilliseconds / count:0.00} ms"
+            + $"{(serverCpu > TimeSpan.Zero ? $", PostgreSQL server {serverCpu.TotalMilliseconds / count:0.00} ms" : string.Empty)}"
+            + $"; thread-pool threads {after.GetValueOrDefault("dotnet_thread_pool_thread_count"):0}"));
+    }
+
+    /// <summary>
+    /// The CPU used so far by the live <c>postgres</c> processes on this machine (Linux: /proc; zero elsewhere or with no server),
+    /// so a run on PostgreSQL shows what the server's backends cost next to the bot, on the same cores. Backends of the bot's
+    /// pool live as long as the bot, so a difference across a phase is that phase's.
+    /// </summary>
+    private static TimeSpan PostgresServerCpu()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return TimeSpan.Zero;
+        }
+
+        long ticks = 0;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out _))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var close = stat.LastIndexOf(')');
+                if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // After "pid (comm) ": state is field 3, utime and stime are fields 14 and 15.
+                var fields = stat[(close + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The process ended meanwhile.
+            }
+        }
+
+        // Clock ticks: 100 per second on Linux (USER_HZ).
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     /// <summary>
