@@ -143,6 +143,18 @@ public sealed class PostgresProviderStartTests(PostgresServer server) : IDisposa
         Assert.Contains("20", await ScalarAsync(database.ConnectionString, "SELECT max(\"MigrationId\") FROM \"__EFMigrationsHistory\""), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_connection_string_that_turns_on_npgsql_multiplexing_starts()
+    {
+        // The reachability check opens one unpooled connection; Npgsql refuses multiplexing without pooling, which used to
+        // end the start with an unhandled exception instead of running.
+        await using var database = await server.CreateDatabaseAsync();
+
+        var (exit, error) = await StartPracticeAsync("--Data:Provider=Postgres", $"--ConnectionStrings:PrepBot={database.ConnectionString};Multiplexing=true");
+
+        Assert.True(exit == PrepBotApp.ExitOk, error);
+    }
+
     [Theory]
     [InlineData("backup")]
     [InlineData("restore")]

@@ -27,8 +27,10 @@ public static class PostgresStartCheck
         var where = PostgresDatabase.Describe(connectionString);
         try
         {
-            // Not pooled: this one connection is closed for good, not left idle beside the bot's own pool.
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+            // Not pooled: this one connection is closed for good, not left idle beside the bot's own pool (and so not multiplexed:
+            // Npgsql multiplexes only pooled connections).
+            var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Multiplexing = false };
+            await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
