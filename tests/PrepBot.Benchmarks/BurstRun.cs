@@ -159,7 +159,8 @@ internal static partial class BurstRun
             CultureInfo.InvariantCulture,
             $"//   bot arrival→answer sent mean {Delta("prepbot_interaction_duration_seconds_sum") / Math.Max(1, handled) * 1000:0.0} ms; "
             + $"CPU per interaction: bot {botCpu.TotalMilliseconds / count:0.00} ms (JIT {Delta("dotnet_jit_compilation_time") * 1000 / count:0.00} ms, "
-            + $"{Delta("dotnet_jit_compiled_methods"):0} methods compiled during the run; {Delta("dotnet_gc_collections"):0} GCs, pauses {Delta("dotnet_gc_pause_time") * 1000:0} ms in all), "
+            + $"{Delta("dotnet_jit_compiled_methods"):0} methods compiled during the run; {Delta("dotnet_gc_collections"):0} GCs, pauses {Delta("dotnet_gc_pause_time") * 1000:0} ms in all, "
+            + $"{Delta("dotnet_gc_heap_total_allocated") / 1024 / count:0} KB allocated per interaction), "
             + $"fake {fakeCpu.TotalMilliseconds / count:0.00} ms"
             + $"{(serverCpu > TimeSpan.Zero ? $", PostgreSQL server {serverCpu.TotalMilliseconds / count:0.00} ms" : string.Empty)}"
             + $"; thread-pool threads {after.GetValueOrDefault("dotnet_thread_pool_thread_count"):0}"));
