@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +49,7 @@ internal sealed partial class DatabaseMigrator(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureHistoryTableAsync(db, cancellationToken).ConfigureAwait(false);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         if (!location.IsPostgres)
@@ -62,6 +65,28 @@ internal sealed partial class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Creates EF Core's migration history table on a fresh database before anything reads it. On PostgreSQL, EF Core reads the
+    /// table before creating it, and the failed read of a table that is not there yet is logged as an error
+    /// (<c>fail: … Failed executing DbCommand … "__EFMigrationsHistory"</c>) on every first start: an operator's first sight of
+    /// PrepBot on PostgreSQL was two errors about nothing. Two processes starting at once may both try to create it; the
+    /// loser finds it there.
+    /// </summary>
+    private static async Task EnsureHistoryTableAsync(PrepBotDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        try
+        {
+            await history.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // Created at the same moment by another process (PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a
+            // concurrent one): once more finds theirs. Any other failure fails again, for the migration to report.
+            await history.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is up to date ({Applied} migrations applied now)")]
     private partial void LogMigrated(string database, int applied);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using PrepBot.Data.Postgres;
 using PrepBot.Hosting;
@@ -144,6 +145,22 @@ public sealed class PostgresProviderStartTests(PostgresServer server) : IDisposa
     }
 
     [Fact]
+    public async Task A_first_start_on_an_empty_database_logs_no_error()
+    {
+        // EF Core reads its migration history before creating the table; on a fresh PostgreSQL database each such read used
+        // to be logged as a failed command (two "fail:" lines on an operator's first start, about nothing).
+        await using var database = await server.CreateDatabaseAsync();
+        var logs = new LevelRecorder();
+
+        var (exit, error) = await StartPracticeAsync(
+            services => services.AddSingleton<ILoggerProvider>(logs), "--Data:Provider=Postgres", $"--ConnectionStrings:PrepBot={database.ConnectionString}");
+
+        Assert.True(exit == PrepBotApp.ExitOk, error);
+        Assert.Contains("PrepBot.Data.DatabaseMigrator", logs.Categories); // the recorder was listening
+        Assert.Empty(logs.Errors);
+    }
+
+    [Fact]
     public async Task A_connection_string_that_turns_on_npgsql_multiplexing_starts()
     {
         // The reachability check opens one unpooled connection; Npgsql refuses multiplexing without pooling, which used to
@@ -204,5 +221,36 @@ public sealed class PostgresProviderStartTests(PostgresServer server) : IDisposa
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+    }
+
+    /// <summary>Every category that logged, and what was logged at Error or above.</summary>
+    private sealed class LevelRecorder : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentBag<string> Categories { get; } = [];
+
+        public System.Collections.Concurrent.ConcurrentBag<string> Errors { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(LevelRecorder recorder, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                recorder.Categories.Add(category);
+                if (logLevel >= LogLevel.Error)
+                {
+                    recorder.Errors.Add($"{category}: {formatter(state, exception)}");
+                }
+            }
+        }
     }
 }
