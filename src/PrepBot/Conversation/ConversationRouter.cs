@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PrepBot.Data;
 using PrepBot.Learning;
 
 namespace PrepBot.Conversation;

@@ -1,5 +1,4 @@
 using PrepBot.Data;
-using PrepBot.Learning;
 
 namespace PrepBot.Conversation;
 

@@ -4,13 +4,6 @@ using PrepBot.Data;
 namespace PrepBot.Learning;
 
 /// <summary>
-/// A first row another table keeps about a learner, written in the same write (and transaction) as their enrolment, given
-/// the new learner's id. It runs in the database writer's batch: it must be short, use only <paramref name="batch"/>, and be
-/// safe to run twice (the writer may run a batch again after a lost connection).
-/// </summary>
-public delegate Task EnrolmentWrite(PrepBotDbContext batch, long learnerId, CancellationToken cancellationToken);
-
-/// <summary>
 /// Finds learners by platform identity, enrolling them on first use. Enrolments go through the <see cref="GroupCommitWriter"/>:
 /// when a class starts and hundreds of new learners arrive at once, they are committed a batch at a time.
 /// </summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PrepBot.Data;
-using PrepBot.Learning;
 
 namespace PrepBot.Features.Stats;
 
