@@ -169,7 +169,8 @@ internal static partial class BurstRun
     /// <summary>
     /// The CPU used so far by the live <c>postgres</c> processes on this machine (Linux: /proc; zero elsewhere or with no server),
     /// so a run on PostgreSQL shows what the server's backends cost next to the bot, on the same cores. Backends of the bot's
-    /// pool live as long as the bot, so a difference across a phase is that phase's.
+    /// pool live as long as the bot, so a difference across a phase is that phase's. Not <c>Process.GetProcessesByName("postgres")</c>:
+    /// tried, it reported no server CPU at all (a backend rewrites its command line to <c>postgres: user database …</c>).
     /// </summary>
     private static TimeSpan PostgresServerCpu()
     {
